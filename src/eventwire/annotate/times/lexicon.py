@@ -1,0 +1,73 @@
+"""The words of English time expressions (``data/time/lexicon.json``) and number reading."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+_FRACTION = re.compile(r"^(?:(\d+)\s+)?(\d+)/(\d+)$")
+
+
+def key(text: str) -> str:
+    """The lookup form of a matched word: lower case, single spaces, no final dot."""
+    return _SPACE.sub(" ", text.strip().lower()).rstrip(".")
+
+
+class Lexicon:
+    """Word classes (month, weekday, unit, ...) mapping surface words to normal forms."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def words(self, cls: str) -> list[str]:
+        """The surface words of *cls*, longest first (so regex alternations prefer them)."""
+        return sorted(self._data[cls], key=len, reverse=True)
+
+    def get(self, cls: str, text: str | None) -> Any:
+        """The normal form of *text* in *cls*, or None."""
+        if text is None:
+            return None
+        return self._data[cls].get(key(text))
+
+    def has(self, cls: str, text: str) -> bool:
+        return key(text) in self._data[cls]
+
+    def number(self, text: str) -> float | None:
+        """The value of a number written in digits or words; None when vague ("several")."""
+        text = key(text).replace(",", "")
+        if text in self._data["vague_number"]:
+            return None
+        half = 0.5 if text.endswith(" and a half") else 0.0
+        text = text.removesuffix(" and a half")
+        fraction = _FRACTION.match(text)
+        if fraction:
+            whole, num, den = fraction.groups()
+            return int(whole or 0) + int(num) / int(den) + half
+        try:
+            return float(text) + half
+        except ValueError:
+            pass
+        return self._word_number(text) + half
+
+    def _word_number(self, text: str) -> float:
+        numbers = self._data["number"]
+        if text in numbers:
+            return float(numbers[text])
+        total = 0.0
+        for word in re.split(r"[\s-]+", text):
+            value = numbers.get(word)
+            if value is None:
+                continue
+            total = total * value if value == 100 and total else total + value
+        return total
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once."""
+    path = resources.files("eventwire") / "data" / "time" / "lexicon.json"
+    return Lexicon(json.loads(path.read_text(encoding="utf-8")))

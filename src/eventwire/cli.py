@@ -1,0 +1,308 @@
+"""The ``eventwire`` command: parse arguments, call library functions, print results."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire import __version__
+from eventwire.config import Settings
+from eventwire.errors import UserError
+
+app = typer.Typer(
+    help="Turn news articles into evidence-linked, structured event data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Write stored data as JSON Lines or CSV.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score eventwire on labelled data and write its predictions.", no_args_is_help=True
+)
+gazetteer_app = typer.Typer(help="Manage the place-name gazetteer.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_REJECTS = 3
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store file (default ./eventwire.db, or $EVENTWIRE_DB).", show_default=False),
+]
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format", "-f", help="Read every input as this format: text, jsonl, csv, html, warc, feed."
+    ),
+]
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field", help="JSONL/CSV column for a field, NAME=COLUMN (NAME: title, text, url, date, outlet)."
+    ),
+]
+
+
+def _settings(db: str | None) -> Settings:
+    settings = Settings.load()
+    return settings.updated({"db": db}) if db else settings
+
+
+@contextmanager
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from eventwire.store import open_store
+
+    store = open_store(_settings(db).db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+def _run_pipeline(paths: list[str], db: str | None, stages: tuple[str, ...], fmt: str | None,
+                  fields: list[str] | None, command: str) -> int:  # fmt: skip
+    from eventwire.ingest import FORMATS, IngestOptions
+    from eventwire.ingest.tabular import FieldMap
+    from eventwire.pipeline import Pipeline
+    from eventwire.resources import Resources
+
+    if fmt and fmt not in FORMATS:
+        raise UserError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    settings = _settings(db)
+    options = IngestOptions(FieldMap.parse(fields or []), fmt, settings.max_document_bytes)
+    with _store(db) as store, _progress() as progress:
+        pipeline = Pipeline(store, Resources(settings), stages, options)
+        report = pipeline.run(paths, command, progress)
+    _print_report(report)
+    return EXIT_REJECTS if report.rejects else 0
+
+
+@contextmanager
+def _progress():  # type: ignore[no-untyped-def]
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def update(report) -> None:  # type: ignore[no-untyped-def]
+            added = report.counts["added"] + report.counts["updated"]
+            bar.update(task, total=report.files_total, completed=report.counts["files"],
+                       description=f"files ({added} articles processed)")  # fmt: skip
+
+        yield update
+
+
+def _print_report(report) -> None:  # type: ignore[no-untyped-def]
+    c = report.counts
+    out.print(
+        f"{c['added']} articles added, {c['updated']} updated, {c['unchanged']} already stored, "
+        f"{c['duplicates']} duplicates in input, {len(report.rejects)} rejected "
+        f"({c['files']} files, {c['records']} records)"
+    )
+    for reject in report.rejects:
+        err.print(f"rejected {reject.source}: {reject.reason}: {reject.detail}", markup=False)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: DbOption = None, fmt: FormatOption = None, field: FieldOption = None) -> None:
+    """Read inputs, clean them into articles and store them (no annotation).
+
+    Formats: plain-text dumps, JSONL, CSV, HTML, WARC, RSS/Atom; detected from the file name
+    or content. Exit status 3 when some inputs were rejected (see `eventwire export rejects`).
+    """
+    code = _run_pipeline(paths, db, ("clean",), fmt, field, "ingest " + " ".join(paths))
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    paths: PathsArg,
+    db: DbOption = None,
+    fmt: FormatOption = None,
+    field: FieldOption = None,
+    stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: all).")] = None,
+) -> None:
+    """Run the whole pipeline: ingest, clean, entities, times, places, quotes.
+
+    Articles already stored with every stage are skipped, so a re-run resumes where an
+    interrupted one stopped. Exit status 3 when some inputs were rejected.
+    """
+    chosen = tuple(stages.split(",")) if stages else _settings(db).stages
+    code = _run_pipeline(paths, db, chosen, fmt, field, "run " + " ".join(paths))
+    raise typer.Exit(code)
+
+
+def _export_command(kind: str, summary: str) -> None:
+    def command(
+        db: DbOption = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+        ] = None,
+    ) -> None:
+        from eventwire.export.formats import WRITERS
+        from eventwire.export.rows import KINDS
+
+        if fmt not in WRITERS:
+            raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(WRITERS)}")
+        with _store(db) as store:
+            rows = KINDS[kind](store)
+            if output is None:
+                WRITERS[fmt](rows, sys.stdout)
+                return
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                n = WRITERS[fmt](rows, fh)
+        err.print(f"wrote {n} {kind} to {output}")
+
+    command.__doc__ = summary
+    export_app.command(name=kind)(command)
+
+
+for _kind, _summary in {
+    "articles": "Articles: id, source, title, published (+source, precision), outlet, language, text.",
+    "rejects": "Inputs that were refused, with the run, the source and the reason.",
+    "entities": "Entity mentions: article_id, start, end, text, name, kind, country, sector.",
+    "times": "Time expressions: article_id, start, end, text, type, value, precision.",
+    "places": "Places: article_id, start, end, text, name, lat, lon, geonameid, country, admin1, ...",
+    "quotes": "Quotes: article_id, speaker {text, name}, cue, content, certainty, direct, chain.",
+}.items():
+    _export_command(_kind, _summary)
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Counts in the store, and the last run: its counts, rejects and time per stage."""
+    with _store(db) as store:
+        counts = store.counts()
+        last = store.last_run()
+    out.print("Stored: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    if last is None:
+        out.print("No run yet.")
+        return
+    out.print(f"Last run #{last.id} ({last.status}, {last.started_at}): {last.command}")
+    out.print("  " + ", ".join(f"{n} {name}" for name, n in last.counts.items()))
+    table = Table("stage", "seconds", "items", "items/s")
+    for stage, timing in last.timings.items():
+        rate = f"{timing.items / timing.seconds:.1f}" if timing.seconds > 0 else "-"
+        table.add_row(stage, f"{timing.seconds:.3f}", str(timing.items), rate)
+    out.print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Full-text query (SQLite FTS5 syntax: words, "phrases", OR).')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+) -> None:
+    """Search stored articles by title and text; prints id, date, title and a snippet."""
+    with _store(db) as store:
+        hits = store.search(query, limit)
+    for hit in hits:
+        a = hit.article
+        out.print(f"{a.id}  {a.published or '----------'}  {a.title or '(no title)'}", markup=False)
+        out.print(f"    {hit.snippet}", markup=False)
+    if not hits:
+        out.print("no match")
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Run the pipeline on the bundled sample articles and show what came out."""
+    from eventwire.demo import SAMPLES, summary
+
+    code = _run_pipeline([str(SAMPLES)], db, _settings(db).stages, None, None, "demo")
+    with _store(db) as store:
+        out.print(summary(store, _settings(db).db), markup=False)
+    raise typer.Exit(code)
+
+
+def _eval_command(task: str, summary: str, arg_help: str) -> None:
+    def command(
+        path: Annotated[Path, typer.Argument(help=arg_help)],
+        predictions: Annotated[
+            Path, typer.Option("--predictions", help="Where to write predictions (JSONL).")
+        ],
+    ) -> None:
+        import importlib
+
+        from eventwire.resources import Resources
+
+        if not path.exists():
+            raise UserError(f"no such file or directory: {path}")
+        module = importlib.import_module(f"eventwire.eval.{task}")
+        metrics = module.evaluate(path, predictions, Resources())
+        for name, value in metrics.items():
+            out.print(f"{name}: {value}")
+
+    command.__doc__ = summary
+    eval_app.command(name=task)(command)
+
+
+for _task, _summary, _arg in (
+    ("extraction", "Extract the body of every *.html / *.html.gz page in DIR as the HTML ingest does.",
+     "Folder of HTML pages."),
+    ("time", "Tag time expressions in {id, dct, text} records; score TempEval-3 style.", "JSONL file."),
+    ("geo", "Resolve given toponyms and geoparse {id, text, toponyms} records; Acc@161 and F1.",
+     "JSONL file."),
+    ("quotes", "Find attributions (source, cue, content) in {id, text} records; span F1.", "JSONL file."),
+):  # fmt: skip
+    _eval_command(_task, _summary, _arg)
+
+
+@gazetteer_app.command("add")
+def gazetteer_add(
+    file: Annotated[
+        Path, typer.Argument(help="A GeoNames dump: allCountries, cities*, XX.txt, or a postal table.")
+    ],
+) -> None:
+    """Import a GeoNames dump into your user gazetteer, consulted beside the bundled one."""
+    from eventwire.resources import Resources
+
+    if not file.is_file():
+        raise UserError(f"no such file: {file}")
+    n = Resources().gazetteer.add_dump(file)
+    out.print(f"added {n} places from {file}")
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and a non-zero exit."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(prog_name="eventwire", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        err.print("interrupted: finished batches are stored; run the same command again to resume")
+        sys.exit(130)
+    except UserError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)
+    except Exception as exc:
+        if os.environ.get("EVENTWIRE_DEBUG"):
+            raise
+        err.print(f"error: {type(exc).__name__}: {exc} (set EVENTWIRE_DEBUG=1 for details)", markup=False)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

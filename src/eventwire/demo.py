@@ -1,0 +1,40 @@
+"""The bundled sample corpus and the summary the demo prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+from eventwire.store import Store
+
+SAMPLES = Path(str(resources.files("eventwire") / "data" / "samples"))
+
+
+def summary(store: Store, db: str) -> str:
+    """A short account of what the store holds, and commands to try next."""
+    counts = store.counts()
+    lines = [
+        "",
+        f"Store {db}: {counts['articles']} articles, {counts['entities']} entities, "
+        f"{counts['times']} time expressions, {counts['places']} places, {counts['quotes']} quotes.",
+        "",
+    ]
+    for article in list(store.articles())[:5]:
+        date = article.published or "date unknown"
+        lines.append(
+            f"  {article.id}  {date:<12} {article.outlet or '-':<16} {article.title or '(no title)'}"
+        )
+    places = Counter(p.name for _, p in store.annotations("places"))
+    if places:
+        lines += ["", "Most mentioned places: " + ", ".join(f"{n} ({c})" for n, c in places.most_common(6))]
+    lines += [
+        "",
+        "Try next:",
+        f"  eventwire search --db {db} 'deserters OR desertion'",
+        f"  eventwire export places --db {db} --format csv -o places.csv",
+        f"  eventwire export quotes --db {db}",
+        f"  eventwire stats --db {db}",
+        "  eventwire run YOUR_FOLDER --db mine.db",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,94 @@
+"""The store's schema as an ordered list of migrations; version N is ``MIGRATIONS[:N]``."""
+
+MIGRATIONS: list[str] = [
+    # 1: articles, full-text index, rejects, runs and their per-stage timings.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        fmt TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        published TEXT,
+        published_source TEXT,
+        published_precision TEXT,
+        outlet TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        stages TEXT NOT NULL DEFAULT '',
+        run_id INTEGER,
+        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='unicode61'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'running',
+        started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        finished_at TEXT,
+        counts TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE run_stages (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        stage TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        items INTEGER NOT NULL,
+        PRIMARY KEY (run_id, stage)
+    );
+    CREATE TABLE rejects (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX rejects_run ON rejects(run_id);
+    """,
+    # 2: annotations, each with its evidence offsets into articles.text.
+    """
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, sector TEXT, chain INTEGER
+    );
+    CREATE TABLE times (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        type TEXT NOT NULL, value TEXT NOT NULL, precision TEXT
+    );
+    CREATE TABLE places (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+        name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, geonameid INTEGER,
+        country TEXT, admin1 TEXT, feature_class TEXT, precision TEXT NOT NULL
+    );
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source TEXT NOT NULL, cue TEXT NOT NULL, content TEXT NOT NULL,
+        speaker TEXT, speaker_text TEXT, direct INTEGER NOT NULL,
+        certainty TEXT NOT NULL, chain TEXT NOT NULL
+    );
+    CREATE INDEX entities_article ON entities(article_id);
+    CREATE INDEX times_article ON times(article_id);
+    CREATE INDEX places_article ON places(article_id);
+    CREATE INDEX quotes_article ON quotes(article_id);
+    """,
+]
+
+# Annotation table of each Annotations field; their columns mirror the model records.
+ANNOTATION_TABLES = ("entities", "times", "places", "quotes")

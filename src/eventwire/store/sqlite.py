@@ -1,0 +1,202 @@
+"""SQLite store (stdlib sqlite3, WAL): the default, single-file backend."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import UserError
+from eventwire.model import AnnotatedArticle, Article, Reject
+from eventwire.store import codec
+from eventwire.store.base import RunInfo, SearchHit, StageTiming
+from eventwire.store.schema import ANNOTATION_TABLES, MIGRATIONS
+
+
+class SQLiteStore:
+    """The store in one SQLite file; each batch is written in one transaction."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"cannot open store {self.path}: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise UserError(f"store {self.path} has schema v{version}, newer than this eventwire")
+        for number, script in enumerate(MIGRATIONS[version:], version + 1):
+            with self._transaction() as db:
+                for statement in _statements(script):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version={number}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def start_run(self, command: str) -> int:
+        with self._transaction() as db:
+            return int(db.execute("INSERT INTO runs(command) VALUES (?)", (command,)).lastrowid or 0)
+
+    def finish_run(
+        self, run_id: int, status: str, counts: dict[str, int], timings: dict[str, StageTiming]
+    ) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE runs SET status=?, counts=?, finished_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+                " WHERE id=?",
+                (status, json.dumps(counts), run_id),
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO run_stages(run_id, stage, seconds, items) VALUES (?,?,?,?)",
+                [(run_id, stage, t.seconds, t.items) for stage, t in timings.items()],
+            )
+
+    def stages_done(self, ids: list[str]) -> dict[str, frozenset[str]]:
+        """For each id already stored, the stages it went through."""
+        found: dict[str, frozenset[str]] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT id, stages FROM articles WHERE id IN ({marks})", chunk)
+            found.update({r["id"]: frozenset(filter(None, r["stages"].split(","))) for r in rows})
+        return found
+
+    def save_batch(self, run_id: int, items: list[AnnotatedArticle], rejects: list[Reject]) -> None:
+        """Insert or refresh articles with the annotations of their stages, and rejects, atomically."""
+        with self._transaction() as db:
+            for item in items:
+                self._save_article(db, run_id, item)
+            db.executemany(
+                "INSERT INTO rejects(run_id, source, reason, detail) VALUES (?,?,?,?)",
+                [(run_id, r.source, r.reason, r.detail) for r in rejects],
+            )
+
+    def _save_article(self, db: sqlite3.Connection, run_id: int, item: AnnotatedArticle) -> None:
+        """Insert the article (or add to its stages) and replace the rows of the stages run now."""
+        article = item.article
+        row = db.execute("SELECT stages FROM articles WHERE id=?", (article.id,)).fetchone()
+        before = set(filter(None, row["stages"].split(","))) if row else set()
+        stages = ",".join(sorted(before | set(item.stages)))
+        values = [getattr(article, c) for c in codec.ARTICLE_COLUMNS]
+        db.execute(
+            f"INSERT INTO articles({', '.join(codec.ARTICLE_COLUMNS)}, stages, run_id)"
+            f" VALUES ({', '.join('?' * (len(values) + 2))})"
+            " ON CONFLICT(id) DO UPDATE SET stages=excluded.stages",
+            (*values, stages, run_id),
+        )
+        for table, rows in codec.annotation_rows(item.annotations).items():
+            if table not in item.stages:
+                continue
+            db.execute(f"DELETE FROM {table} WHERE article_id=?", (article.id,))
+            cols = ("article_id", *codec.columns(table))
+            marks = ", ".join("?" * len(cols))
+            db.executemany(
+                f"INSERT INTO {table}({', '.join(cols)}) VALUES ({marks})",
+                [(article.id, *row) for row in rows],
+            )
+
+    def articles(self, ids: list[str] | None = None) -> Iterator[Article]:
+        cols = ", ".join(codec.ARTICLE_COLUMNS)
+        if ids is None:
+            for row in self.db.execute(f"SELECT {cols} FROM articles ORDER BY rowid"):
+                yield Article(**dict(row))
+            return
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT {cols} FROM articles WHERE id IN ({marks})", chunk):
+                yield Article(**dict(row))
+
+    def annotations(self, table: str) -> Iterator[tuple[str, Any]]:
+        """``(article_id, record)`` for every row of an annotation table, in text order."""
+        if table not in ANNOTATION_TABLES:
+            raise ValueError(f"unknown annotation table {table!r}")
+        rows = self.db.execute(
+            f"SELECT t.* FROM {table} t JOIN articles a ON a.id = t.article_id ORDER BY a.rowid, t.rowid"
+        )
+        for row in rows:
+            yield row["article_id"], codec.from_row(table, dict(row))
+
+    def rejects(self, run_id: int | None = None) -> Iterator[tuple[int, Reject]]:
+        query = "SELECT run_id, source, reason, detail FROM rejects"
+        args: tuple[Any, ...] = ()
+        if run_id is not None:
+            query, args = query + " WHERE run_id=?", (run_id,)
+        for row in self.db.execute(query + " ORDER BY id", args):
+            yield row["run_id"], Reject(row["source"], row["reason"], row["detail"])
+
+    def last_run(self) -> RunInfo | None:
+        row = self.db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        timings = {
+            r["stage"]: StageTiming(r["seconds"], r["items"])
+            for r in self.db.execute("SELECT * FROM run_stages WHERE run_id=? ORDER BY rowid", (row["id"],))
+        }
+        return RunInfo(
+            id=row["id"],
+            command=row["command"],
+            status=row["status"],
+            started_at=row["started_at"],
+            finished_at=row["finished_at"],
+            counts=json.loads(row["counts"]),
+            timings=timings,
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (articles, annotations, rejects, runs)."""
+        tables = ("articles", *ANNOTATION_TABLES, "rejects", "runs")
+        return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles matching an FTS5 query, best first, with a highlighted snippet."""
+        cols = ", ".join(f"a.{c}" for c in codec.ARTICLE_COLUMNS)
+        try:
+            rows = self.db.execute(
+                f"SELECT {cols}, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise UserError(f"bad search query {query!r}: {exc}") from exc
+        return [SearchHit(Article(**{c: r[c] for c in codec.ARTICLE_COLUMNS}), r["snip"]) for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner semicolons)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,93 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.cli import app
+
+
+def eventwire(*args, db=None, stdin=None, cwd=None):
+    """Run the real command line in a subprocess; returns (exit code, stdout, stderr)."""
+    cmd = [sys.executable, "-c", "from eventwire.cli import main; main()", *args]
+    if db is not None:
+        cmd += ["--db", str(db)]
+    env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_DB"}
+    done = subprocess.run(cmd, capture_output=True, text=True, input=stdin, cwd=cwd, env=env, timeout=300)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_ingest_export_and_rerun(tmp_path, corpus):
+    db = tmp_path / "c.db"
+    code, out, _ = eventwire("ingest", str(corpus), db=db)
+    assert code == 0 and out.startswith("4 articles added")
+    code, out, _ = eventwire("ingest", str(corpus), db=db)
+    assert code == 0 and out.startswith("0 articles added")
+    code, out, _ = eventwire("export", "articles", "--format", "jsonl", db=db)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 4
+    for key in ("id", "source", "title", "published", "published_source", "published_precision",
+                "outlet", "language", "text", "raw_text"):  # fmt: skip
+        assert all(key in row for row in rows)
+    code, _, _ = eventwire("export", "articles", "--format", "csv", "-o", str(tmp_path / "a.csv"), db=db)
+    assert code == 0 and (tmp_path / "a.csv").read_text().startswith("id,source,title")
+
+
+def test_rejects_set_the_exit_status_and_are_exported(tmp_path, bad_inputs):
+    db = tmp_path / "b.db"
+    code, out, err = eventwire("ingest", str(bad_inputs), db=db)
+    assert code == 3
+    assert "6 articles added" in out and "4 rejected" in out
+    assert "photo.jpg: binary" in err and "Traceback" not in err
+    code, out, _ = eventwire("export", "rejects", db=db)
+    assert sorted(json.loads(line)["reason"] for line in out.splitlines()) == [
+        "binary", "empty", "malformed", "oversized"]  # fmt: skip
+
+
+def test_stdin_input(tmp_path):
+    text = "date 2023-02-14 Soldiers from the Tver region recorded a video appeal about missing equipment."
+    code, out, _ = eventwire("ingest", "-", db=tmp_path / "s.db", stdin=text)
+    assert code == 0 and out.startswith("1 articles added")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "/no/such/place"], "error: no input found: /no/such/place"),
+        (["ingest", "x", "--field", "nonsense"], "error: bad field mapping 'nonsense'"),
+        (["export", "articles", "--format", "xml"], "error: unknown export format 'xml'"),
+        (["search", "AND OR"], "error: bad search query"),
+        (["stats", "--db", "/no/such/dir/x.db"], "error: cannot create store"),
+    ],
+)
+def test_user_errors_are_one_line_and_non_zero(tmp_path, args, message):
+    code, _, err = eventwire(*args, cwd=tmp_path)
+    assert code == 2
+    assert err.strip().startswith(message) and len(err.strip().splitlines()) == 1
+
+
+def test_stats_and_search(tmp_path, corpus):
+    db = tmp_path / "s.db"
+    eventwire("ingest", str(corpus), db=db)
+    code, out, _ = eventwire("stats", db=db)
+    assert code == 0 and "4 articles" in out and "clean" in out
+    code, out, _ = eventwire("search", "deserters", db=db)
+    assert code == 0 and "Eight deserters caught on the road to Kaliningrad" in out
+
+
+def test_every_command_has_help_and_appears_in_the_readme():
+    import typer.main
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    names = []
+    for name, command in group.commands.items():
+        subcommands = getattr(command, "commands", None)
+        names += [f"{name} {sub}" for sub in subcommands] if subcommands else [name]
+        assert command.help or command.short_help
+    for name in names:
+        assert f"eventwire {name}" in readme, f"README lacks an example of 'eventwire {name}'"
+        code, out, _ = eventwire(*name.split(), "--help")
+        assert code == 0 and "Usage" in out

@@ -1,0 +1,159 @@
+"""Train the quote tagger (cue and role classifiers) on PolNeAR-style JSONL.
+
+Reproduces ``src/eventwire/data/quotes/model.json.gz``:
+
+    .venv/bin/python tools/train_quotes.py ../shared/datasets/quotes/polnear_train.jsonl \\
+        --out src/eventwire/data/quotes/model.json.gz
+
+``--holdout N`` keeps every N-th article (in id order) out of training and prints its scores
+instead; ``--docs FILE`` caches the spaCy parses (a DocBin) between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, DocBin, Token
+
+from eventwire.annotate.quotes.context import DocContext
+from eventwire.annotate.quotes.features import (
+    CUE_LABELS,
+    ROLE_LABELS,
+    ancestors_map,
+    cue_features,
+    role_features,
+)
+from eventwire.annotate.quotes.linear import LinearModel, PerceptronTrainer, save_models
+from eventwire.annotate.quotes.tagger import QuoteTagger
+from eventwire.eval.common import PRF, read_jsonl
+from eventwire.eval.quotes import ROLES, metrics, score_record
+from eventwire.resources import Resources
+
+Example = tuple[list[str], str]
+
+
+def parse(records: list[dict[str, Any]], cache: Path | None, resources: Resources) -> list[Doc]:
+    """spaCy parses of the records' texts, read from or written to *cache*."""
+    nlp = resources.nlp
+    if cache and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((r["text"] for r in records), batch_size=16))
+    if cache:
+        bin_ = DocBin(docs=docs)
+        bin_.to_disk(cache)
+    return docs
+
+
+def _tokens(doc: Doc, pieces: list[list[int]] | None) -> list[Token]:
+    out: list[Token] = []
+    for start, end in pieces or []:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.extend(t for t in span if not t.is_space)
+    return out
+
+
+def _head(tokens: list[Token]) -> Token:
+    """The token of *tokens* highest in the parse tree."""
+    return min(tokens, key=lambda t: sum(1 for _ in t.ancestors))
+
+
+def examples(record: dict[str, Any], doc: Doc) -> tuple[list[Example], list[Example]]:
+    """Cue examples (every token) and role examples (every token in each gold window)."""
+    ctx = DocContext.build(doc)
+    cue_ex: list[Example] = []
+    role_ex: list[Example] = []
+    anchors: set[int] = set()
+    for attribution in record["attributions"]:
+        cue = _tokens(doc, attribution["cue"])
+        if not cue:
+            continue
+        anchor = _head(cue)
+        anchors.add(anchor.i)
+        gold: dict[int, str] = {}
+        for role, label in (("content", "CONTENT"), ("source", "SOURCE"), ("cue", "CUE")):
+            for t in _tokens(doc, attribution[role]):
+                gold[t.i] = label
+        start, end = ctx.window(anchor)
+        up = ancestors_map(anchor)
+        for i in range(start, end):
+            if i != anchor.i and not doc[i].is_space:
+                role_ex.append((role_features(anchor, doc[i], ctx, up), gold.get(i, "O")))
+    for token in doc:
+        if not token.is_space:
+            label = "CUE" if token.i in anchors else "O"
+            cue_ex.append((cue_features(token, ctx), label))
+    return cue_ex, role_ex
+
+
+def train(data: list[Example], labels: tuple[str, ...], epochs: int, seed: int) -> LinearModel:
+    """An averaged perceptron over *data*, shuffled with *seed* each epoch."""
+    trainer = PerceptronTrainer(labels)
+    rng = random.Random(seed)
+    order = list(range(len(data)))
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        right = sum(trainer.update(*data[i]) for i in order)
+        print(f"  epoch {epoch + 1}: {right / len(data):.4f} right", flush=True)
+    return trainer.finish()
+
+
+def score(tagger: QuoteTagger, records: list[dict[str, Any]], docs: list[Doc]) -> dict[str, float]:
+    """Span scores of *tagger* on *records* (see ``eventwire.eval.quotes.evaluate``)."""
+    counts: dict[str, PRF] = {}
+    for record, doc in zip(records, docs, strict=True):
+        pred = [
+            {role: [[s.start, s.end] for s in getattr(f, role)] for role in ROLES}
+            for f in tagger(doc)
+        ]
+        score_record(record["text"], record["attributions"], pred, counts)
+    return metrics(counts)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train", type=Path)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--docs", type=Path, help="DocBin cache of the parses")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--holdout", type=int, default=0, help="hold out every N-th article")
+    args = ap.parse_args()
+
+    records = list(read_jsonl(args.train))
+    docs = parse(records, args.docs, Resources())
+    pairs = sorted(zip(records, docs, strict=True), key=lambda p: p[0]["id"])
+    held = [p for k, p in enumerate(pairs) if args.holdout and k % args.holdout == 0]
+    fit = [p for k, p in enumerate(pairs) if not (args.holdout and k % args.holdout == 0)]
+
+    t0 = time.time()
+    cue_data: list[Example] = []
+    role_data: list[Example] = []
+    for record, doc in fit:
+        c, r = examples(record, doc)
+        cue_data += c
+        role_data += r
+    print(f"{len(cue_data)} cue and {len(role_data)} role examples ({time.time() - t0:.0f}s)")
+    print("cue model")
+    cue = train(cue_data, CUE_LABELS, args.epochs, args.seed)
+    print("role model")
+    role = train(role_data, ROLE_LABELS, args.epochs, args.seed)
+    print(f"features: cue {len(cue.weights)}, role {len(role.weights)}")
+
+    if held:
+        result = score(QuoteTagger(cue, role), [p[0] for p in held], [p[1] for p in held])
+        for key, value in result.items():
+            if key.endswith("f1") or key.endswith("precision") or key.endswith("recall"):
+                print(f"{key}\t{value}")
+    if args.out:
+        meta = {"trained_on": args.train.name, "articles": len(fit), "epochs": args.epochs}
+        save_models(args.out, {"cue": cue, "role": role}, meta)
+        print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
