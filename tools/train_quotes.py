@@ -34,6 +34,7 @@ from eventwire.eval.quotes import ROLES, metrics, score_record
 from eventwire.resources import Resources
 
 Example = tuple[list[str], str]
+Sequence = tuple[list[list[str]], list[str], dict[int, str]]
 
 
 def parse(records: list[dict[str, Any]], cache: Path | None, resources: Resources) -> list[Doc]:
@@ -62,11 +63,11 @@ def _head(tokens: list[Token]) -> Token:
     return min(tokens, key=lambda t: sum(1 for _ in t.ancestors))
 
 
-def examples(record: dict[str, Any], doc: Doc) -> tuple[list[Example], list[Example]]:
-    """Cue examples (every token) and role examples (every token in each gold window)."""
+def examples(record: dict[str, Any], doc: Doc) -> tuple[list[Example], list[Sequence]]:
+    """Cue examples (every token) and role sequences (the window of each gold attribution)."""
     ctx = DocContext.build(doc)
     cue_ex: list[Example] = []
-    role_ex: list[Example] = []
+    role_ex: list[Sequence] = []
     anchors: set[int] = set()
     for attribution in record["attributions"]:
         cue = _tokens(doc, attribution["cue"])
@@ -78,11 +79,12 @@ def examples(record: dict[str, Any], doc: Doc) -> tuple[list[Example], list[Exam
         for role, label in (("content", "CONTENT"), ("source", "SOURCE"), ("cue", "CUE")):
             for t in _tokens(doc, attribution[role]):
                 gold[t.i] = label
+        gold[anchor.i] = "CUE"
         start, end = ctx.window(anchor)
         up = ancestors_map(anchor)
-        for i in range(start, end):
-            if i != anchor.i and not doc[i].is_space:
-                role_ex.append((role_features(anchor, doc[i], ctx, up), gold.get(i, "O")))
+        feats = [role_features(anchor, doc[i], ctx, up) for i in range(start, end)]
+        labels = [gold.get(i, "O") for i in range(start, end)]
+        role_ex.append((feats, labels, {anchor.i - start: "CUE"}))
     for token in doc:
         if not token.is_space:
             label = "CUE" if token.i in anchors else "O"
@@ -90,14 +92,17 @@ def examples(record: dict[str, Any], doc: Doc) -> tuple[list[Example], list[Exam
     return cue_ex, role_ex
 
 
-def train(data: list[Example], labels: tuple[str, ...], epochs: int, seed: int) -> LinearModel:
-    """An averaged perceptron over *data*, shuffled with *seed* each epoch."""
+def train(
+    data: list[Example] | list[Sequence], labels: tuple[str, ...], epochs: int, seed: int
+) -> LinearModel:
+    """An averaged perceptron over examples or sequences, shuffled with *seed* each epoch."""
     trainer = PerceptronTrainer(labels)
+    update = trainer.update_sequence if data and len(data[0]) == 3 else trainer.update
     rng = random.Random(seed)
     order = list(range(len(data)))
     for epoch in range(epochs):
         rng.shuffle(order)
-        right = sum(trainer.update(*data[i]) for i in order)
+        right = sum(update(*data[i]) for i in order)
         print(f"  epoch {epoch + 1}: {right / len(data):.4f} right", flush=True)
     return trainer.finish()
 
@@ -132,7 +137,7 @@ def main() -> None:
 
     t0 = time.time()
     cue_data: list[Example] = []
-    role_data: list[Example] = []
+    role_data: list[Sequence] = []
     for record, doc in fit:
         c, r = examples(record, doc)
         cue_data += c

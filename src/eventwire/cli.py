@@ -1,6 +1,5 @@
 """The ``eventwire`` command: parse arguments, call library functions, print results."""
 
-from __future__ import annotations
 
 import os
 import sys
@@ -230,9 +229,9 @@ def search(
 @app.command()
 def demo(db: DbOption = None) -> None:
     """Run the pipeline on the bundled sample articles and show what came out."""
-    from eventwire.demo import SAMPLES, summary
+    from eventwire.demo import sample_paths, summary
 
-    code = _run_pipeline([str(SAMPLES)], db, _settings(db).stages, None, None, "demo")
+    code = _run_pipeline(sample_paths(), db, _settings(db).stages, None, None, "demo")
     with _store(db) as store:
         out.print(summary(store, _settings(db).db), markup=False)
     raise typer.Exit(code)
@@ -252,7 +251,8 @@ def _eval_command(task: str, summary: str, arg_help: str) -> None:
         if not path.exists():
             raise UserError(f"no such file or directory: {path}")
         module = importlib.import_module(f"eventwire.eval.{task}")
-        metrics = module.evaluate(path, predictions, Resources())
+        with err.status(f"eval {task}: {path}"):
+            metrics = module.evaluate(path, predictions, Resources())
         for name, value in metrics.items():
             out.print(f"{name}: {value}")
 

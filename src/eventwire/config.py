@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 ENV_PREFIX = "EVENTWIRE_"
+
+
+def user_data_dir() -> Path:
+    """``$XDG_DATA_HOME/eventwire`` (``~/.local/share/eventwire``)."""
+    return Path(os.environ.get("XDG_DATA_HOME") or "~/.local/share").expanduser() / "eventwire"
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,7 @@ class Settings:
     max_document_bytes: int = 2_000_000
     min_text_chars: int = 40
     stages: tuple[str, ...] = ("clean", "nlp", "entities", "times", "places", "quotes")
+    user_gazetteer: str = field(default_factory=lambda: str(user_data_dir() / "gazetteer.sqlite"))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Settings:

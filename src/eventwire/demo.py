@@ -11,6 +11,11 @@ from eventwire.store import Store
 SAMPLES = Path(str(resources.files("eventwire") / "data" / "samples"))
 
 
+def sample_paths() -> list[str]:
+    """The bundled sample articles (every file of the samples folder but its README)."""
+    return sorted(str(p) for p in SAMPLES.iterdir() if p.is_file() and p.name != "README.md")
+
+
 def summary(store: Store, db: str) -> str:
     """A short account of what the store holds, and commands to try next."""
     counts = store.counts()

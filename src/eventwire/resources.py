@@ -11,6 +11,9 @@ from eventwire.config import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from eventwire.annotate.places.gazetteer import Gazetteer
+    from eventwire.annotate.places.resolver import PlaceResolver
+
 
 class Resources:
     """Shared, lazily loaded resources; a stage receives this object."""
@@ -30,3 +33,17 @@ class Resources:
         import py3langid
 
         return py3langid.classify
+
+    @cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The shipped gazetteer plus the user's (``user_gazetteer``, filled by ``add_dump``)."""
+        from eventwire.annotate.places.gazetteer import Gazetteer
+
+        return Gazetteer.open(user=self.settings.user_gazetteer)
+
+    @cached_property
+    def places(self) -> PlaceResolver:
+        """A toponym resolver over :attr:`gazetteer`."""
+        from eventwire.annotate.places.resolver import PlaceResolver
+
+        return PlaceResolver(self.gazetteer, nlp=lambda text: self.nlp(text))

@@ -31,6 +31,7 @@ class HeadlineShape:
 
     min_words: int
     max_words: int
+    min_capitalised: int
     function_words: frozenset[str]
 
 
@@ -70,7 +71,7 @@ def is_headline(line: str) -> bool:
         return False
     capitalised = sum(w[0].isupper() for w in words)
     lower_ok = all(w[0].isupper() or w.casefold() in shape.function_words for w in words)
-    return lower_ok and capitalised >= 2
+    return lower_ok and capitalised >= shape.min_capitalised
 
 
 def drop_headlines(lines: list[str]) -> list[str]:
@@ -97,4 +98,4 @@ def _compile(rule: dict[str, Any], vocab: dict[str, list[str]]) -> Rule:
 def _headline() -> HeadlineShape:
     data = load("boilerplate.toml")["headline"]
     words = frozenset(w.casefold() for w in data["function_words"])
-    return HeadlineShape(data["min_words"], data["max_words"], words)
+    return HeadlineShape(data["min_words"], data["max_words"], data["min_capitalised"], words)

@@ -6,7 +6,6 @@ and a date without a year give nothing.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import UTC, date, datetime
 from typing import NamedTuple
@@ -22,36 +21,41 @@ class DateValue(NamedTuple):
     precision: str  # day, month, year
 
 
-MONTHS = {
-    name.lower(): n
-    for n in range(1, 13)
-    for name in (calendar.month_name[n], calendar.month_abbr[n])
-} | {"sept": 9}
-_MONTH = r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = (
-    r"(?:\b(?:"
-    + "|".join(sorted({*calendar.day_name, *calendar.day_abbr}, key=len, reverse=True))
-    + r")\.?,?\s+)?"
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {name[:3]: n for n, name in enumerate(MONTH_NAMES, 1)} | {"sept": 9}
+_MONTH = r"\b(?:" + "|".join(sorted({*MONTH_NAMES, *MONTHS}, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:\b(?:" + "|".join([*WEEKDAYS, *(d[:3] for d in WEEKDAYS)]) + r")\.?,?\s+)?"
+_ZONE = r"(?:Z|[+-]\d{2}:?\d{2}|\(?(?-i:[A-Z]{2,5})\)?)"
+_TIME = (
+    r"(?:(?:T|\s+|,\s*)(?:at\s+|@\s*)?\d{1,2}[:.]\s?\d{2}(?::\d{2}(?:\.\d+)?)?"
+    rf"\s*(?:[ap]\.?(?:m\.?)?)?\s*{_ZONE}?)?"
 )
-TIME = r"(?:(?:T|\s+|,\s*)(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|\(?(?-i:[A-Z]{2,5})\)?)?)?"
+_Y = r"(?P<y>\d{4})(?!\d)"
+_D = r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _FORMS = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"(?<!\d)(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?!\d){TIME}",
-        rf"(?<!\d)(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?!\d)",
-        rf"{_WEEKDAY}(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
-        rf"{_WEEKDAY}(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>\d{{4}})(?!\d)",
-        r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)",
-        r"(?<!\d)(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?!\d)",
-        rf"(?P<mon>{_MONTH}),?\s+(?P<y>\d{{4}})(?!\d)",
+        r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)" + _TIME,
+        r"(?<!\d)(?P<y>\d{4})([/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?!\d)",
+        rf"{_WEEKDAY}(?P<mon>{_MONTH})\s+{_D},?\s+{_Y}",
+        rf"{_WEEKDAY}{_D}\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+{_Y}",
+        rf"(?<!\d)(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.{_Y}",
+        rf"(?<!\d)(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/{_Y}",
+        rf"(?P<mon>{_MONTH}),?\s+{_Y}",
         r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})(?![\d-])",
     )
 ]
 _EPOCH = re.compile(r"\d{9,10}|\d{12,13}")
 _YEAR = re.compile(r"\d{4}")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _URL_FORMS = [
     (re.compile(r"/(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=/|$)"), "day"),
-    (re.compile(r"(?:^|[/_.-])(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})(?=[/_.-]|$)"), "day"),
+    (
+        re.compile(r"(?:^|[/_.-])(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})(?=[/_.-]|$)"),
+        "day",
+    ),
     (re.compile(r"/(?P<y>\d{4})/(?P<m>\d{1,2})/"), "month"),
 ]
 
@@ -65,6 +69,21 @@ def match_date(text: str, pos: int = 0) -> tuple[DateValue, int] | None:
     return None
 
 
+def search_date(text: str) -> tuple[DateValue, int, int] | None:
+    """The first date written anywhere in *text*, with its start and end offsets."""
+    if not _HAS_YEAR.search(text):  # every form has a four-digit year: skip the rest fast
+        return None
+    best: tuple[DateValue, int, int] | None = None
+    for form in _FORMS:
+        for m in form.finditer(text):
+            if best is not None and m.start() >= best[1]:
+                break
+            if value := _value(m):
+                best = (value, m.start(), m.end())
+                break
+    return best
+
+
 def find_date(value: str) -> DateValue | None:
     """The date in a metadata string: ISO, RFC 2822, "8 March 2023", an epoch, a bare year."""
     value = value.strip()
@@ -73,11 +92,8 @@ def find_date(value: str) -> DateValue | None:
         return DateValue(iso, "day") if iso else None
     if _YEAR.fullmatch(value) and _valid_year(int(value)):
         return DateValue(value, "year")
-    for form in _FORMS:
-        for m in form.finditer(value):
-            if found := _value(m):
-                return found
-    return None
+    found = search_date(value)
+    return found[0] if found else None
 
 
 def epoch_date(seconds: int) -> str | None:
@@ -94,7 +110,7 @@ def epoch_date(seconds: int) -> str | None:
 
 
 def url_date(url: str) -> DateValue | None:
-    """A date in a URL path: /2023/03/08/, /20230308-slug, /2023-03-08/ (day) or /2023/03/ (month)."""
+    """A date in a URL path: /2023/03/08/, /20230308-slug, /2023-03-08/ or /2023/03/ (month)."""
     path = urlsplit(url).path
     for pattern, precision in _URL_FORMS:
         for m in pattern.finditer(path):
@@ -108,7 +124,7 @@ def _value(m: re.Match[str]) -> DateValue | None:
     groups = m.groupdict()
     year = int(groups["y"])
     if groups.get("mon"):
-        month = MONTHS[groups["mon"].rstrip(".").lower()]
+        month = MONTHS[groups["mon"].rstrip(".").lower()[:3]]
     elif groups.get("a"):
         return _ambiguous(int(groups["a"]), int(groups["b"]), year)
     else:

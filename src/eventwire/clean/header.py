@@ -18,6 +18,8 @@ from eventwire.clean.rules import setting
 _EPOCH = re.compile(r"(\d{12,13}|\d{9,10})(?=\s|$)")
 _URL = re.compile(r"https?://\S+")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?=\s|$)")
+_SEPARATORS = "|:–—-"  # may follow a header token: "1674099876 | Title"
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,17 @@ def read_header(lines: list[str]) -> tuple[Header, list[str]]:
     if first is None:
         return Header(), lines
     header, rest = _parse(lines[first])
-    if rest == lines[first]:
+    if rest == lines[first].strip():
         return Header(), lines
     return header, [*lines[:first], rest, *lines[first + 1 :]]
 
 
 def _parse(line: str) -> tuple[Header, str]:
     """Consume header tokens from the start of *line*; return them and the rest of the line."""
-    header, pos = Header(), 0
+    header, pos = Header(), len(line) - len(line.lstrip())
     while step := _token(line, pos, header):
         header, pos = step
-        while pos < len(line) and line[pos].isspace():
+        while pos < len(line) and (line[pos].isspace() or line[pos] in _SEPARATORS):
             pos += 1
     return header, line[pos:].strip()
 
@@ -54,8 +56,11 @@ def _token(line: str, pos: int, header: Header) -> tuple[Header, int] | None:
     """Read one header token at *pos*; return the header with it and where it ends."""
     key = _date_key().match(line, pos)
     start = key.end() if key else pos if _ISO.match(line, pos) else None
-    if header.date is None and start is not None and (dated := match_date(line, start)):
-        return replace(header, date=dated[0]), dated[1]
+    if header.date is None and start is not None:
+        if dated := match_date(line, start):
+            return replace(header, date=dated[0]), dated[1]
+        if key and (numeric := _NUMERIC_DATE.match(line, start)):
+            return header, numeric.end()  # a date that cannot be read unambiguously: no date
     epoch = _EPOCH.match(line, pos)
     if epoch and header.epoch_date is None and (day := epoch_date(int(epoch[1]))):
         return replace(header, epoch_date=day), epoch.end()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 
 from eventwire.clean.rules import setting
 
@@ -12,6 +13,7 @@ LangId = Callable[[str], tuple[str, float]]
 def detect_language(text: str, langid: LangId) -> str | None:
     """The ISO 639-1 code of *text*, or None when it has too few letters to tell."""
     sample = text[: setting("language", "sample_chars")]
-    if sum(c.isalpha() for c in sample) < setting("language", "min_letters"):
+    needed = setting("language", "min_letters")
+    if len(list(islice(filter(str.isalpha, sample), needed))) < needed:
         return None
     return langid(sample)[0]

@@ -2,8 +2,8 @@
 
 Order: the container's date string (``field``; ``html-meta`` for HTML/WARC), the first-line
 ``header`` date, a header ``epoch`` (its UTC date), a date in the ``url`` path, then the
-``text``: a "Published …" line, a line that is only a date near the top, or a dateline
-("MOSCOW, March 8, 2023 (Agency) —"). When none says, the date is None: never invented.
+``text``: a "Published …" line anywhere, or near the top a line that is only a date or a
+dateline ("MOSCOW, March 8, 2023 (Agency) —"). When none says, the date is None: never invented.
 """
 
 from __future__ import annotations
@@ -12,14 +12,24 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.clean.dates import TIME, DateValue, find_date, match_date, url_date
+from eventwire.clean.dates import (
+    MONTH_NAMES,
+    MONTHS,
+    WEEKDAYS,
+    DateValue,
+    find_date,
+    match_date,
+    search_date,
+    url_date,
+)
 from eventwire.clean.header import Header
 from eventwire.clean.rules import setting
 from eventwire.model import RawDocument
 
 CONTAINER_SOURCE = {"html": "html-meta", "warc": "html-meta"}  # other formats: "field"
-_TAIL = re.compile(rf"{TIME}(?:\s*[|,;·•]\s*(?:last\s+)?updated\b.*)?\s*\.?", re.IGNORECASE)
-_DATELINE = re.compile(r"[A-Z][\w.'’ -]{1,40}?,\s*(?:[A-Z][\w.'’ -]{1,30}?,\s*)?")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_PLACE = r"[A-Z](?:[^\W\d_]|[.'’ -]){1,40}?,\s*"  # "MOSCOW, " or "Shebekino, Russia, "
+_DATELINE = re.compile(rf"{_PLACE}(?:{_PLACE})?")
 _DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*[-–—]")
 
 
@@ -49,24 +59,32 @@ def find_published(raw: RawDocument, header: Header, lines: list[str]) -> Publis
 
 
 def text_date(lines: list[str]) -> DateValue | None:
-    """A date stated by the text: a "Published …" line, a bare date line near the top, a dateline."""
+    """A date the text states: a "Published …" line; near the top, a line that is only a date
+    or a dateline."""
     body = [line for line in lines if line]
-    for n, line in enumerate(body):
-        if value := date_line(line, top=n < setting("dates", "bare_date_top_lines")):
+    for line in body:
+        if value := date_line(line):
             return value
-    return dateline(body[0]) if body else None
+    for line in body[: setting("dates", "top_lines")]:
+        if value := date_line(line, top=True) or dateline(line):
+            return value
+    return None
 
 
 def date_line(line: str, top: bool = False) -> DateValue | None:
-    """The date of a line that only states a date: "Published 8 March 2023, 10:30 GMT";
-    with *top*, also a line that is only a date."""
-    key = _line_key().match(line)
-    if key is None and not top:
+    """The date of a line that only states a date, such as "Published: 8 March 2023, 10:30
+    GMT | Updated 9 March": besides the date, only times, zones, weekdays, month names,
+    numbers, punctuation and the words of ``[dates]`` in clean.toml. One of the ``keys``
+    ("published", "updated", …) must be there unless the line is near the *top*."""
+    found = search_date(line) if len(line) <= setting("dates", "line_max_chars") else None
+    if found is None:
         return None
-    found = match_date(line, key.end() if key else 0)
-    if found and _TAIL.fullmatch(line, found[1]):
-        return found[0]
-    return None
+    value, start, end = found
+    words = [w.casefold() for w in _TOKEN.findall(line[:start] + " " + line[end:])]
+    vocabulary = _vocabulary()
+    if not all(w in vocabulary or not w.isalpha() for w in words):
+        return None
+    return value if top or any(w in _keys() for w in words) else None
 
 
 def dateline(paragraph: str) -> DateValue | None:
@@ -81,15 +99,25 @@ def dateline(paragraph: str) -> DateValue | None:
 def drop_date_lines(lines: list[str]) -> list[str]:
     """*lines* without lines that only state a date (metadata, not body sentences)."""
     kept: list[str] = []
+    n = 0  # non-blank lines seen
     for line in lines:
-        top = sum(1 for k in kept if k) < setting("dates", "bare_date_top_lines")
-        if not line or date_line(line, top) is None:
-            kept.append(line)
+        if line:
+            n += 1
+            if date_line(line, top=n <= setting("dates", "top_lines")):
+                continue
+        kept.append(line)
     return kept
 
 
 @cache
-def _line_key() -> re.Pattern[str]:
-    keys = sorted(setting("dates", "line_keys"), key=len, reverse=True)
-    alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-    return re.compile(rf"(?:{alternation})\b\s*(?:on\b|:)?\s*", re.IGNORECASE)
+def _keys() -> frozenset[str]:
+    return frozenset(setting("dates", "keys"))
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Words allowed on a date line besides the date."""
+    words = [*setting("dates", "keys"), *setting("dates", "filler_words")]
+    zones = [z.casefold() for z in setting("dates", "time_zones")]
+    calendar = [*MONTH_NAMES, *MONTHS, *WEEKDAYS, *(d[:3] for d in WEEKDAYS)]
+    return frozenset([*words, *zones, *calendar])

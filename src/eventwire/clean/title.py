@@ -6,19 +6,22 @@ import re
 
 from eventwire.clean.outlet import host_name
 from eventwire.clean.rules import setting
-from eventwire.clean.text import comparison_key, last_char
+from eventwire.clean.text import DASHES, comparison_key, last_char, without_ellipsis
 
 _SITE_SEPARATOR = re.compile(r"\s+[|–—:·•-]\s+")
 
 
 def is_title_line(line: str) -> bool:
-    """A line that can be a title: short and not ending like a sentence (. , ; :)."""
-    return (
-        bool(line)
-        and len(line) <= setting("title", "max_chars")
-        and len(line.split()) <= setting("title", "max_words")
-        and last_char(line.removesuffix("…").removesuffix("...").rstrip()) not in ".,;:"
-    )
+    """A line that can be a title: short, not ending like a sentence (. , ; :) or a dateline
+    (a dash: "WASHINGTON (AP) --"), not wholly in brackets, and if a question or exclamation,
+    a short one."""
+    if not line or len(line) > setting("title", "max_chars") or line[0] + line[-1] == "()":
+        return False
+    end = last_char(without_ellipsis(line))
+    words = len(line.split())
+    if end in "?!":
+        return words <= setting("title", "max_question_words")
+    return end not in ".,;:" + DASHES and words <= setting("title", "max_words")
 
 
 def repeats(line: str, title: str) -> bool:

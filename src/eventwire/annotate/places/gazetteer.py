@@ -1,14 +1,17 @@
 """The embedded gazetteer: an indexed SQLite file of places and their names.
 
-The shipped file (``data/gazetteer/gazetteer.sqlite``, built by ``tools/build_gazetteer.py``)
-holds GeoNames cities500, countries, first-level divisions, US counties, continents and
+The shipped file (``data/gazetteer/gazetteer.sqlite.xz``, built by
+``tools/build_gazetteer.py`` and unpacked once into the user's cache directory) holds GeoNames cities500, countries, first-level divisions, US counties, continents and
 Ukraine's postal localities. A user file, filled by :meth:`Gazetteer.add_dump` from any GeoNames
 dump, is consulted beside it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import lzma
+import os
 import re
 import sqlite3
 import unicodedata
@@ -24,7 +27,7 @@ from eventwire.annotate.places.transliteration import (
     ukrainian,
 )
 
-SHIPPED = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "gazetteer.sqlite"
+SHIPPED = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "gazetteer.sqlite.xz"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS place (
@@ -48,17 +51,15 @@ CREATE TABLE IF NOT EXISTS alias (
 CREATE TABLE IF NOT EXISTS skeleton (
     key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS country (code TEXT PRIMARY KEY, neighbours TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS admin1 (
     country TEXT NOT NULL, code TEXT NOT NULL, place INTEGER NOT NULL,
     PRIMARY KEY (country, code)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS place_geonameid ON place (geonameid);
 """
 
 # Countries whose names reach English text through Cyrillic romanisations.
 SKELETON_COUNTRIES = frozenset({"UA", "RU", "BY"})
-# Alias forms, best first: when one key names a place twice, the better form is kept.
-FORMS = ("name", "alias", "abbr", "demonym", "translit", "code")
 # GeoNames feature code → kind of place (precision follows from the kind).
 _KINDS = {"PCLI": "country", "PCLD": "country", "PCLIX": "country", "PCLS": "country",
           "PCLF": "country", "ADM1": "admin1", "ADM2": "admin2", "CONT": "continent"}  # fmt: skip
@@ -99,7 +100,8 @@ class Candidate:
     fclass: str  # GeoNames feature class
     kind: str  # continent, region, country, admin1, admin2, city, other
     population: int
-    form: str  # how the name matched: name, alias, abbr, demonym, translit, code, skeleton
+    form: str  # how the name matched: name, alias, abbr, demonym, translit, short, code,
+    # or skeleton (a romanisation variant)
 
     @property
     def precision(self) -> str:
@@ -122,12 +124,23 @@ class Gazetteer:
             "SELECT a.country, a.code, p.id, p.name FROM admin1 a JOIN place p ON p.id = a.place"
         )
         self._admin1 = {(cc, code): (pid, name) for cc, code, pid, name in rows}
+        self.neighbours = {
+            code: frozenset(filter(None, listed.split(",")))
+            for code, listed in self._dbs[0].execute("SELECT code, neighbours FROM country")
+        }
         self._cache: dict[str, list[Candidate]] = {}
 
     @classmethod
-    def open(cls, shipped: Path | None = None, user: Path | str | None = None) -> Gazetteer:
-        """Open the shipped gazetteer (default: inside the package) and an optional user file."""
-        return cls(shipped or SHIPPED, Path(user).expanduser() if user else None)
+    def open(
+        cls,
+        shipped: Path | None = None,
+        user: Path | str | None = None,
+        cache_dir: Path | None = None,
+    ) -> Gazetteer:
+        """Open the shipped gazetteer (default: inside the package; an ``.xz`` file is unpacked
+        once into *cache_dir*, default ``$XDG_CACHE_HOME/eventwire``) and an optional user file."""
+        path = unpacked(shipped or SHIPPED, cache_dir or default_cache_dir())
+        return cls(path, Path(user).expanduser() if user else None)
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place *name* may refer to, most populous first; [] when none is known."""
@@ -203,6 +216,28 @@ _SELECT = f"SELECT {_COLUMNS} FROM place p"
 _SELECT_ALIAS = f"SELECT {_COLUMNS}, a.form FROM alias a JOIN place p ON p.id = a.place"
 
 
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/eventwire`` (``~/.cache/eventwire``)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or "~/.cache").expanduser() / "eventwire"
+
+
+def unpacked(path: Path, cache_dir: Path) -> Path:
+    """*path* itself, or for an ``.xz`` file its content unpacked into *cache_dir* (once per
+    content: the name carries a digest)."""
+    if path.suffix != ".xz":
+        return path
+    digest = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
+    target = cache_dir / f"{path.stem.removesuffix('.sqlite')}-{digest}.sqlite"
+    if not target.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        with lzma.open(path) as src, open(partial, "wb") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+        os.replace(partial, target)
+    return target
+
+
 def _connect_ro(path: Path, immutable: bool = True) -> sqlite3.Connection:
     flags = "mode=ro&immutable=1" if immutable else "mode=ro"
     return sqlite3.connect(f"file:{path}?{flags}", uri=True, check_same_thread=False)
@@ -274,11 +309,14 @@ def _postal_row(rows: list[list[str]]) -> DumpRow:
     return DumpRow(None, first[2], [first[2]], lat, lon, first[0], first[4], first[5], "P", "PPL", 0)
 
 
-def place_names(names: Iterable[str]) -> dict[str, str]:
-    """Lookup keys → alias form for a place's names; Cyrillic names are romanised both ways."""
+def place_names(names: Iterable[str], romanise: bool = True) -> dict[str, str]:
+    """Lookup keys → alias form for a place's names; Cyrillic names are romanised both ways
+    when *romanise* (places of the countries in ``SKELETON_COUNTRIES``)."""
     keys: dict[str, str] = {}
     for name in names:
         if has_cyrillic(name):
+            if not romanise:
+                continue
             for latin in (ukrainian(name), russian(name)):
                 keys.setdefault(fold(latin), "translit")
         elif is_latin(name) and len(fold(name)) > 1:
@@ -311,7 +349,7 @@ def insert_place(db: sqlite3.Connection, row: DumpRow, kind: str, names: dict[st
 def _import_rows(db: sqlite3.Connection, rows: Iterable[DumpRow]) -> int:
     added = 0
     for row in rows:
-        names = place_names(row.names)
+        names = place_names(row.names, row.country in SKELETON_COUNTRIES)
         if row.name and is_latin(row.name):
             names[fold(row.name)] = "name"
         if not names:

@@ -17,13 +17,22 @@ def _word(token: Token) -> str:
     return token.pos_
 
 
+def _kind(token: Token) -> str:
+    """A coarse class of a noun phrase head: entity type, pronoun or part of speech."""
+    return token.ent_type_ or ("PRON" if token.pos_ == "PRON" else token.pos_)
+
+
 def cue_features(token: Token, ctx: DocContext) -> list[str]:
     """Features telling whether *token* heads an attribution cue."""
     lemma, pos, dep = token.lemma_.lower(), token.pos_, token.dep_
     head = token.head
     doc = token.doc
-    prev = _word(doc[token.i - 1]) if token.i > 0 else "<s>"
-    nxt = _word(doc[token.i + 1]) if token.i + 1 < len(doc) else "</s>"
+    i = token.i
+    prev = _word(doc[i - 1]) if i > 0 else "<s>"
+    prev2 = _word(doc[i - 2]) if i > 1 else "<s>"
+    nxt = _word(doc[i + 1]) if i + 1 < len(doc) else "</s>"
+    quoted = str(ctx.quote[i] >= 0)
+    sent_quoted = str(any(ctx.quote[k] >= 0 for k in (token.sent.start, token.sent.end - 1)))
     feats = [
         "bias",
         "l=" + lemma,
@@ -36,23 +45,32 @@ def cue_features(token: Token, ctx: DocContext) -> list[str]:
         "hl=" + head.lemma_.lower(),
         "hp=" + head.pos_ + "|" + dep,
         "lhl=" + lemma + "|" + head.lemma_.lower(),
+        "lhd=" + lemma + "|" + dep + "|" + head.dep_,
         "e=" + token.ent_type_,
-        "q=" + str(ctx.quote[token.i] >= 0),
+        "q=" + quoted,
+        "lq=" + lemma + "|" + quoted,
+        "sq=" + sent_quoted + "|" + quoted,
+        "lsq=" + lemma + "|" + sent_quoted,
         "pw=" + prev,
+        "pw2=" + prev2 + "|" + prev,
         "nw=" + nxt,
         "lnw=" + lemma + "|" + nxt,
         "lpw=" + lemma + "|" + prev,
     ]
+    deps = sorted({c.dep_ for c in token.children if c.dep_ not in {"punct", "cc"}})
+    feats.append("sig=" + pos + "|" + ",".join(deps))
     for child in token.children:
         cdep = child.dep_
         feats.append("c=" + cdep)
         feats.append("lc=" + lemma + "|" + cdep)
-        if cdep in {"prep", "prt", "agent", "mark", "aux", "auxpass", "neg"}:
+        if cdep in {"prep", "prt", "agent", "mark", "aux", "auxpass", "neg", "advmod"}:
             feats.append("lcw=" + lemma + "|" + child.lower_)
-        elif cdep in {"nsubj", "nsubjpass"}:
-            kind = child.ent_type_ or ("PRON" if child.pos_ == "PRON" else child.pos_)
-            feats.append("subj=" + kind)
-            feats.append("lsubj=" + lemma + "|" + kind)
+        elif cdep in {"nsubj", "nsubjpass", "poss"}:
+            feats.append("subj=" + cdep + "|" + _kind(child))
+            feats.append("lsubj=" + lemma + "|" + cdep + "|" + _kind(child))
+        elif cdep in {"attr", "acomp", "dobj", "xcomp"}:
+            feats.append("lcl=" + lemma + "|" + cdep + "|" + child.lemma_.lower())
+            feats.append("cl=" + cdep + "|" + child.lemma_.lower())
         elif cdep == "ccomp" or cdep == "punct" and child.text in {":", "“", "\""}:
             feats.append("lcc=" + lemma + "|" + cdep + "|" + child.text[:1])
     return feats

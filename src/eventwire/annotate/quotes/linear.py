@@ -31,6 +31,40 @@ class LinearModel:
         scores = self.scores(features)
         return self.labels[max(range(len(scores)), key=scores.__getitem__)]
 
+    def viterbi(self, features: list[list[str]], fixed: dict[int, str] | None = None) -> list[str]:
+        """The best label sequence, emission scores plus transition features ``T=<previous>``.
+
+        *fixed* pins the label of some positions.
+        """
+        n = len(self.labels)
+        index = {label: i for i, label in enumerate(self.labels)}
+        trans = [self.weights.get("T=" + label, [0.0] * n) for label in (*self.labels, "<s>")]
+        pinned = {k: index[v] for k, v in (fixed or {}).items()}
+        best = [0.0] * n
+        prev_label = n  # index of "<s>"
+        back: list[list[int]] = []
+        for k, feats in enumerate(features):
+            emit = self.scores(feats)
+            if k == 0:
+                cur = [trans[prev_label][j] + emit[j] for j in range(n)]
+                ptr = [prev_label] * n
+            else:
+                cur, ptr = [], []
+                for j in range(n):
+                    p = max(range(n), key=lambda i, j=j: best[i] + trans[i][j])
+                    cur.append(best[p] + trans[p][j] + emit[j])
+                    ptr.append(p)
+            if k in pinned:
+                cur = [c if j == pinned[k] else float("-inf") for j, c in enumerate(cur)]
+            best = cur
+            back.append(ptr)
+        j = max(range(n), key=best.__getitem__)
+        path = [j]
+        for ptr in reversed(back[1:]):
+            j = ptr[j]
+            path.append(j)
+        return [self.labels[j] for j in reversed(path)]
+
     def to_dict(self) -> dict[str, Any]:
         return {"labels": list(self.labels), "weights": self.weights}
 
@@ -58,6 +92,26 @@ class PerceptronTrainer:
         for feature in features:
             self._bump(feature, self._index[gold], 1.0)
             self._bump(feature, self._index[guess], -1.0)
+        return False
+
+    def update_sequence(
+        self, features: list[list[str]], gold: list[str], fixed: dict[int, str] | None = None
+    ) -> bool:
+        """Learn from one labelled sequence (emissions and ``T=`` transitions)."""
+        self._step += 1
+        guess = self.model.viterbi(features, fixed)
+        if guess == gold:
+            return True
+        for k, (g, p) in enumerate(zip(gold, guess, strict=True)):
+            g_prev = gold[k - 1] if k else "<s>"
+            p_prev = guess[k - 1] if k else "<s>"
+            if g != p:
+                for feature in features[k]:
+                    self._bump(feature, self._index[g], 1.0)
+                    self._bump(feature, self._index[p], -1.0)
+            if (g_prev, g) != (p_prev, p):
+                self._bump("T=" + g_prev, self._index[g], 1.0)
+                self._bump("T=" + p_prev, self._index[p], -1.0)
         return False
 
     def _bump(self, feature: str, label: int, delta: float) -> None:

@@ -57,11 +57,8 @@ class QuoteTagger:
         """The window start and the role label of each token in the window."""
         start, end = ctx.window(anchor)
         up = ancestors_map(anchor)
-        labels = [
-            "CUE" if i == anchor.i else self.role.predict(role_features(anchor, ctx.doc[i], ctx, up))
-            for i in range(start, end)
-        ]
-        return start, labels
+        feats = [role_features(anchor, ctx.doc[i], ctx, up) for i in range(start, end)]
+        return start, self.role.viterbi(feats, {anchor.i - start: "CUE"})
 
     def __call__(self, doc: Doc) -> list[Found]:
         ctx = DocContext.build(doc)

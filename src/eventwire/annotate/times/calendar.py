@@ -6,14 +6,29 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 # Granularities, finest first.
-GRANULARITIES = ("day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade",
-                 "century")
+GRANULARITIES = ("day", "week", "weekend", "month", "season", "quarter", "half", "year", "decade", "century")
 # TimeExpr.precision of each granularity: the finest of day/week/month/year the value fixes.
-PRECISION = {"day": "day", "week": "week", "weekend": "week", "month": "month", "season": "year",
-             "quarter": "year", "half": "year", "year": "year"}
+PRECISION = {
+    "day": "day",
+    "week": "week",
+    "weekend": "week",
+    "month": "month",
+    "season": "year",
+    "quarter": "year",
+    "half": "year",
+    "year": "year",
+}
 # Unit letters of durations and the granularity a shift by that unit lands on.
-UNIT_GRANULARITY = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter",
-                    "Y": "year", "10Y": "decade", "100Y": "century"}
+UNIT_GRANULARITY = {
+    "D": "day",
+    "W": "week",
+    "WE": "weekend",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "10Y": "decade",
+    "100Y": "century",
+}
 # Representative month of each season code (northern hemisphere, TimeML codes).
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
@@ -52,25 +67,37 @@ class Point:
     def start(self) -> dt.date:
         """The first day of the unit."""
         d, g = self.date, self.gran
+        months = {"quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
         if g in ("week", "weekend"):
             return d - dt.timedelta(days=d.weekday())
-        if g == "month":
+        if g in ("month", "season"):
             return d.replace(day=1)
-        if g in ("quarter", "half", "season"):
-            size = {"quarter": 3, "half": 6, "season": 3}[g]
-            base = 1 if g != "season" else 0
-            month = (d.month - base) // size * size + base if g != "season" else d.month
-            return dt.date(d.year, max(month, 1), 1)
-        if g == "year":
-            return d.replace(month=1, day=1)
-        if g == "decade":
-            return dt.date(d.year // 10 * 10 or 1, 1, 1)
-        if g == "century":
-            return dt.date(d.year // 100 * 100 or 1, 1, 1)
+        if g in months:
+            index = (d.year * 12 + d.month - 1) // months[g] * months[g]
+            return dt.date(max(index // 12, 1), index % 12 + 1, 1)
         return d
 
-    def contains(self, day: dt.date) -> bool:
-        return Point(day, self.gran, self.season).value == self.value
+    def end(self) -> dt.date:
+        """The last day of the unit."""
+        size = {
+            "day": (1, "D"),
+            "week": (1, "W"),
+            "weekend": (1, "W"),
+            "month": (1, "M"),
+            "season": (3, "M"),
+            "quarter": (1, "Q"),
+            "half": (6, "M"),
+            "year": (1, "Y"),
+            "decade": (1, "10Y"),
+            "century": (1, "100Y"),
+        }[self.gran]
+        return shift(self.start(), *size) - dt.timedelta(days=1)
+
+    def distance(self, day: dt.date) -> int:
+        """Days from *day* to the nearest day of the unit (0 when inside)."""
+        if day < self.start():
+            return (self.start() - day).days
+        return max((day - self.end()).days, 0)
 
     def at(self, gran: str) -> Point:
         """The same date seen at another granularity."""

@@ -36,6 +36,18 @@ class Lexicon:
     def has(self, cls: str, text: str) -> bool:
         return key(text) in self._data[cls]
 
+    def context(self, name: str) -> list[str]:
+        """A list of context words (``context`` section): cues, signals, stop words."""
+        return list(self._data["context"][name])
+
+    def words_before(self, name: str) -> re.Pattern[str]:
+        """Matches text ending in one of the context words *name* (and spaces)."""
+        return re.compile(rf"(?<!\w)(?:{alternation(self.context(name))})\s*$", re.IGNORECASE)
+
+    def words_after(self, name: str) -> re.Pattern[str]:
+        """Matches text starting with one of the context words *name*."""
+        return re.compile(rf"^\s*(?:{alternation(self.context(name))})(?!\w)", re.IGNORECASE)
+
     def number(self, text: str) -> float | None:
         """The value of a number written in digits or words; None when vague ("several")."""
         text = key(text).replace(",", "")
@@ -64,6 +76,12 @@ class Lexicon:
                 continue
             total = total * value if value == 100 and total else total + value
         return total
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of *words*, longest first, any run of spaces between their parts."""
+    escaped = (re.escape(w).replace(r"\ ", " ") for w in sorted(words, key=len, reverse=True))
+    return "|".join(e.replace(" ", r"\s+") for e in escaped)
 
 
 @cache

@@ -1,0 +1,89 @@
+"""Words around a toponym: designators ("Belgorod Oblast"), qualifiers ("Paris, Texas"),
+narrowing prefixes ("northern Iraq") and locative cues ("near Klishchiivka")."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+PATTERNS = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "patterns.json"
+_QUALIFIER = re.compile(r",\s+((?:[A-Z][\w'’\-]*\.?)(?:\s?[A-Z][\w'’\-]*\.?){0,3})")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The word lists of ``patterns.json``."""
+
+    designators: dict[str, str]  # word → admin1 / admin2
+    prefixes: frozenset[str]
+    suffixes: tuple[str, ...]
+    locatives: frozenset[str]
+    place_nouns: frozenset[str]
+
+
+@cache
+def patterns(path: Path = PATTERNS) -> Patterns:
+    """The word lists, read once."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Patterns(
+        designators=data["designators"],
+        prefixes=frozenset(data["prefixes"]),
+        suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
+        locatives=frozenset(data["locatives"]),
+        place_nouns=frozenset(data["place_nouns"]),
+    )
+
+
+def split_designator(surface: str) -> tuple[str, str | None]:
+    """``("Belgorod", "admin1")`` for "Belgorod Oblast"; ``(surface, None)`` otherwise."""
+    head, _, last = surface.rpartition(" ")
+    level = patterns().designators.get(last.lower())
+    return (head, level) if head and level else (surface, None)
+
+
+def designator_after(text: str, end: int) -> str | None:
+    """The division level asked for by a designator right after ``text[:end]``
+    ("Donetsk region" with the span on "Donetsk")."""
+    match = re.match(r"[ \u00a0]([A-Za-z]+)\b", text[end : end + 20])
+    return patterns().designators.get(match.group(1).lower()) if match else None
+
+
+def qualifier_after(text: str, end: int) -> list[str]:
+    """Names that may qualify the toponym ending at *end*: "Paris, Texas" gives
+    ``["Texas"]``; longest first, so "Springfield, West Virginia" tries both words."""
+    match = _QUALIFIER.match(text, end)
+    if not match:
+        return []
+    words = match.group(1).split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def narrowed(surface: str) -> list[str]:
+    """Shorter names to try when *surface* is unknown: without a leading prefix ("northern
+    Iraq" → "Iraq"), a trailing place noun ("Gaza city" → "Gaza") or a possessive."""
+    p = patterns()
+    out: list[str] = []
+    base = re.sub(r"['’]s$", "", surface)
+    if base != surface:
+        out.append(base)
+    first, _, rest = base.partition(" ")
+    if rest and first.lower() in p.prefixes:
+        out.append(rest)
+    lower = base.lower()
+    for suffix in p.suffixes:
+        if lower.endswith(" " + suffix):
+            out.append(base[: -len(suffix) - 1])
+    return out
+
+
+def is_locative(text: str, start: int) -> bool:
+    """Whether the words before *start* are a locative cue ("in", "near", "village of")."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start])]
+    if not words:
+        return False
+    if words[-1] == "of" and len(words) > 1:
+        return words[-2] in patterns().place_nouns
+    return words[-1] in patterns().locatives or words[-1] in patterns().place_nouns

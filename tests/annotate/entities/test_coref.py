@@ -1,0 +1,108 @@
+"""Mention chains and chain names, on an article written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.annotate.entities import chain_name
+from eventwire.model import Entity
+
+Extract = Callable[[str], list[Entity]]
+
+ARTICLE = (
+    "Draftees from the Orenburg region recorded an appeal. In the video, one man from the Orenburg "
+    "region addresses Putin directly. He says the unit was abandoned by its officers. They were "
+    "sent to the self-proclaimed Donetsk People's Republic (DPR), where the DPR militia took "
+    "command. Russian President Vladimir Putin has not answered. President Putin spoke about the "
+    "economy instead. About forty wives and mothers gathered in the city. The women said their "
+    "husbands had no winter clothing. Ivan Petrenko, a professor at Kyiv University, said the "
+    "recruits were poorly trained. The Kharkiv Regional Military Administration (KRMA) reported "
+    "shelling. The KRMA said two civilians were hurt. Maria Ivanova, a local nurse, said she "
+    "treated them."
+)
+
+
+@pytest.fixture(scope="module")
+def article(entities: Extract) -> list[Entity]:
+    return entities(ARTICLE)
+
+
+def first(found: list[Entity], text: str) -> Entity:
+    matches = [e for e in found if e.text == text]
+    assert matches, f"no entity {text!r} in {[e.text for e in found]}"
+    return matches[0]
+
+
+def chain_of(found: list[Entity], text: str) -> set[str]:
+    return {e.text for e in found if e.chain == first(found, text).chain}
+
+
+def test_pronoun_resolves_to_the_subject_of_the_previous_sentence(article: list[Entity]) -> None:
+    he = first(article, "He")
+    assert chain_name(article, he.chain) == "one man from the Orenburg region"
+
+
+def test_plural_pronoun_resolves_to_a_group(article: list[Entity]) -> None:
+    they = first(article, "They")
+    assert chain_name(article, they.chain) == "Draftees from the Orenburg region"
+    assert they.sector == "MIL"  # filled in from the chain
+
+
+def test_surname_and_title_forms_join_the_full_name(article: list[Entity]) -> None:
+    chain = chain_of(article, "Putin")
+    assert {"Russian President Vladimir Putin", "President Putin"} <= chain
+    assert chain_name(article, first(article, "Putin").chain) == "Vladimir Putin"
+
+
+def test_country_spreads_along_the_chain(article: list[Entity]) -> None:
+    assert first(article, "President Putin").country == "RUS"
+
+
+def test_acronym_joins_its_long_form(article: list[Entity]) -> None:
+    assert {"Donetsk People's Republic", "DPR"} <= chain_of(article, "DPR")
+    assert {"Kharkiv Regional Military Administration", "KRMA"} <= chain_of(article, "KRMA")
+
+
+def test_definite_description_refers_back(article: list[Entity]) -> None:
+    assert "forty wives and mothers" in chain_of(article, "women")
+
+
+def test_apposition_joins_a_name_and_its_description(article: list[Entity]) -> None:
+    assert "professor" in chain_of(article, "Ivan Petrenko")
+    assert first(article, "Ivan Petrenko").sector == "EDU"
+
+
+def test_feminine_pronoun_finds_the_woman(article: list[Entity]) -> None:
+    assert chain_name(article, first(article, "she").chain) == "Maria Ivanova"
+
+
+def test_object_pronoun_agrees_in_number(article: list[Entity]) -> None:
+    assert chain_name(article, first(article, "them").chain) == "two civilians"
+
+
+def test_distinct_people_stay_apart(article: list[Entity]) -> None:
+    assert first(article, "Ivan Petrenko").chain != first(article, "Maria Ivanova").chain
+    assert first(article, "He").chain != first(article, "Putin").chain
+
+
+def test_list_parsed_as_apposition_is_not_linked(entities: Extract) -> None:
+    found = entities(
+        "The women wrote to Putin, the chairman of the investigative committee Alexander "
+        "Bastrykin and the military prosecutor."
+    )
+    assert first(found, "Putin").chain != first(found, "chairman of the investigative committee").chain
+
+
+def test_chain_name_prefers_the_longest_proper_name() -> None:
+    found = [
+        Entity(0, 5, "Putin", "Putin", "PERSON", chain=0),
+        Entity(10, 24, "Vladimir Putin", "Vladimir Putin", "PERSON", chain=0),
+        Entity(30, 32, "he", "he", "PRON", chain=0),
+        Entity(40, 70, "one man from the Tver region", "one man from the Tver region", "PERSON", chain=1),
+        Entity(80, 82, "He", "he", "PRON", chain=1),
+    ]
+    assert chain_name(found, 0) == "Vladimir Putin"
+    assert chain_name(found, 1) == "one man from the Tver region"
+    assert chain_name(found, 7) == ""
