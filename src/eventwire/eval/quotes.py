@@ -16,9 +16,7 @@ Chars = frozenset[int]
 
 def _chars(text: str, pieces: Pieces | None) -> Chars:
     """The offsets of the non-whitespace characters that *pieces* cover."""
-    return frozenset(
-        i for start, end in pieces or () for i in range(start, end) if not text[i].isspace()
-    )
+    return frozenset(i for start, end in pieces or () for i in range(start, end) if not text[i].isspace())
 
 
 def _max_matching(n_pred: int, n_gold: int, match: Callable[[int, int], bool]) -> int:

@@ -1,5 +1,5 @@
 """Words around a toponym: designators ("Belgorod Oblast"), qualifiers ("Paris, Texas"),
-narrowing prefixes ("northern Iraq") and locative cues ("near Klishchiivka")."""
+narrowing prefixes ("northern Iraq") and locative cues ("near Klishchiivka", "south of")."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ class Patterns:
     prefixes: frozenset[str]
     suffixes: tuple[str, ...]
     locatives: frozenset[str]
-    place_nouns: frozenset[str]
+    of_heads: frozenset[str]  # "<head> of X" is locative: "south of", "governor of"
 
 
 @cache
@@ -33,7 +33,7 @@ def patterns(path: Path = PATTERNS) -> Patterns:
         prefixes=frozenset(data["prefixes"]),
         suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
         locatives=frozenset(data["locatives"]),
-        place_nouns=frozenset(data["place_nouns"]),
+        of_heads=frozenset(data["of_heads"]),
     )
 
 
@@ -62,10 +62,14 @@ def qualifier_after(text: str, end: int) -> list[str]:
 
 
 def narrowed(surface: str) -> list[str]:
-    """Shorter names to try when *surface* is unknown: without a leading prefix ("northern
-    Iraq" → "Iraq"), a trailing place noun ("Gaza city" → "Gaza") or a possessive."""
+    """Shorter names to try when *surface* is unknown: without a designator ("Belgorod
+    Oblast" → "Belgorod"), a leading prefix ("northern Iraq" → "Iraq"), a trailing place noun
+    ("Gaza city" → "Gaza") or a possessive."""
     p = patterns()
     out: list[str] = []
+    stem, level = split_designator(surface)
+    if level is not None:
+        out.append(stem)
     base = re.sub(r"['’]s$", "", surface)
     if base != surface:
         out.append(base)
@@ -80,10 +84,12 @@ def narrowed(surface: str) -> list[str]:
 
 
 def is_locative(text: str, start: int) -> bool:
-    """Whether the words before *start* are a locative cue ("in", "near", "village of")."""
+    """Whether the words before *start* are a locative cue ("in", "near", "south of")."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start])]
+    if words and words[-1] == "the":
+        words.pop()
     if not words:
         return False
-    if words[-1] == "of" and len(words) > 1:
-        return words[-2] in patterns().place_nouns
-    return words[-1] in patterns().locatives or words[-1] in patterns().place_nouns
+    if words[-1] == "of":
+        return len(words) > 1 and words[-2] in patterns().of_heads
+    return words[-1] in patterns().locatives

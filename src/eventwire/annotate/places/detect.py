@@ -2,8 +2,9 @@
 
 spaCy's GPE and LOC entities are taken when the gazetteer knows them; NORP entities when
 they name a country or region ("Russian", "Palestinians"); ORG and PERSON entities, and
-capitalised words the model left unlabelled, only in a locative context ("in Bakhmut",
-"near Klishchiivka"), since small models mislabel small places. A place name opening an
+capitalised words the model left unlabelled, in a locative context ("in Bakhmut",
+"near Klishchiivka"), since small models mislabel small places; a one-word ORG also without
+one when it names a prominent place ("shelling hit Horlivka"). A place name opening an
 organisation's name ("the Georgia Environmental Protection Division") is a toponym too.
 "X, Y" entities are split, and a designator after a name ("Belgorod region") joins its span.
 """
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 ALWAYS = frozenset({"GPE", "LOC"})
 NAMES_GROUPS = frozenset({"NORP"})
 IN_CONTEXT = frozenset({"ORG", "PERSON", "FAC"})
+MIN_PROMINENT = 50_000
 _AREA_KINDS = frozenset({"country", "continent", "region", "admin1", "admin2"})
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 
@@ -37,9 +39,9 @@ def detect_toponyms(text: str, doc: Doc, gazetteer: Gazetteer) -> list[tuple[int
                 spans += _leading_place(text, start, end, gazetteer)
     entities = [(e.start_char, e.end_char) for e in doc.ents]
     for start, end in _proper_noun_runs(doc):
-        if _free(entities, start, end) and is_locative(text, start):
-            if _known(gazetteer, text[start:end], allow_cities=True):
-                spans.append(_with_designator(text, start, end))
+        free = _free(entities, start, end) and is_locative(text, start)
+        if free and _known(gazetteer, text[start:end], allow_cities=True):
+            spans.append(_with_designator(text, start, end))
     return _non_overlapping(spans)
 
 
@@ -65,9 +67,24 @@ def _leading_place(text: str, start: int, end: int, gazetteer: Gazetteer) -> lis
     words = list(re.finditer(r"\S+", text[start:end]))
     for n in range(min(3, len(words) - 1), 0, -1):
         stop = start + words[n - 1].end()
-        if _known(gazetteer, text[start:stop], allow_cities=True, strict=True):
-            return [(start, stop)]
+        name = text[start:stop]
+        if name.lower() not in patterns().prefixes and _names_prominent(gazetteer, name):
+            return [_with_designator(text, start, stop)]
     return []
+
+
+def _names_prominent(gazetteer: Gazetteer, name: str) -> bool:
+    return any(_prominent(c, name) for c in gazetteer.lookup(name))
+
+
+def _prominent(c: Candidate, name: str) -> bool:
+    """Whether *name* alone stands for place *c*: a country or first-level division by its
+    name or a standard abbreviation, or a city of at least ``MIN_PROMINENT`` people by its own
+    name (not an acronym, which is more often an organisation's)."""
+    if c.kind in ("country", "admin1"):
+        return c.form in ("name", "abbr", "alias")
+    acronym = name.isupper() and len(name) <= 5
+    return c.form == "name" and c.population >= MIN_PROMINENT and not acronym
 
 
 def _pieces(text: str, ent: Span) -> list[tuple[int, int]]:
@@ -92,14 +109,15 @@ def _accept(text: str, start: int, end: int, label: str, gazetteer: Gazetteer) -
     if label in NAMES_GROUPS:
         return _known(gazetteer, name, allow_cities=False)
     if label in IN_CONTEXT:
-        return is_locative(text, start) and _known(gazetteer, name, allow_cities=True)
+        if is_locative(text, start):
+            return _known(gazetteer, name, allow_cities=True)
+        return label == "ORG" and " " not in name and _names_prominent(gazetteer, name)
     return False
 
 
-def _known(gazetteer: Gazetteer, name: str, allow_cities: bool, strict: bool = False) -> bool:
-    """Whether *name* (or, unless *strict*, a narrower form of it) names a place by more
-    than a code."""
-    for form in (name,) if strict else (name, *narrowed(name)):
+def _known(gazetteer: Gazetteer, name: str, allow_cities: bool) -> bool:
+    """Whether *name* (or a narrower form of it) names a place by more than a code."""
+    for form in (name, *narrowed(name)):
         found = [c for c in gazetteer.lookup(form) if _usable(c, allow_cities)]
         if found:
             return True

@@ -1,9 +1,9 @@
 """The embedded gazetteer: an indexed SQLite file of places and their names.
 
-The shipped file (``data/gazetteer/gazetteer.sqlite.xz``, built by
-``tools/build_gazetteer.py`` and unpacked once into the user's cache directory) holds GeoNames cities500, countries, first-level divisions, US counties, continents and
-Ukraine's postal localities. A user file, filled by :meth:`Gazetteer.add_dump` from any GeoNames
-dump, is consulted beside it.
+The shipped file (``data/gazetteer/gazetteer.sqlite.xz``, built by ``tools/build_gazetteer.py``
+and unpacked once into the user's cache directory) holds GeoNames cities500, countries,
+first-level divisions, US counties, continents and Ukraine's postal localities. A user file,
+filled by :meth:`Gazetteer.add_dump` from any GeoNames dump, is consulted beside it.
 """
 
 from __future__ import annotations
@@ -78,9 +78,9 @@ def fold(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """Whether every letter of *name* is Latin (names English text can contain)."""
-    return all(
-        not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name
-    ) and any(c.isalpha() for c in name)
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name) and any(
+        c.isalpha() for c in name
+    )
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,9 @@ class Candidate:
 class Gazetteer:
     """Read access to the shipped gazetteer and the user's, and imports into the user's."""
 
-    def __init__(self, shipped: Path = SHIPPED, user: Path | None = None) -> None:
+    def __init__(self, shipped: Path, user: Path | None = None) -> None:
+        """*shipped*: an unpacked SQLite gazetteer (see :meth:`open`); *user*: the user's file,
+        which need not exist yet."""
         self.user_path = user
         self._dbs = [_connect_ro(shipped)]
         if user is not None and user.exists():
@@ -210,8 +212,10 @@ class Gazetteer:
         )  # fmt: skip
 
 
-_COLUMNS = "p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin2, " \
+_COLUMNS = (
+    "p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin2, "
     "p.fclass, p.kind, p.population"
+)
 _SELECT = f"SELECT {_COLUMNS} FROM place p"
 _SELECT_ALIAS = f"SELECT {_COLUMNS}, a.form FROM alias a JOIN place p ON p.id = a.place"
 
@@ -223,11 +227,12 @@ def default_cache_dir() -> Path:
 
 def unpacked(path: Path, cache_dir: Path) -> Path:
     """*path* itself, or for an ``.xz`` file its content unpacked into *cache_dir* (once per
-    content: the name carries a digest)."""
+    content: the name carries a digest; copies of older content are removed)."""
     if path.suffix != ".xz":
         return path
+    stem = path.stem.removesuffix(".sqlite")
     digest = hashlib.sha1(path.read_bytes()).hexdigest()[:12]
-    target = cache_dir / f"{path.stem.removesuffix('.sqlite')}-{digest}.sqlite"
+    target = cache_dir / f"{stem}-{digest}.sqlite"
     if not target.exists():
         cache_dir.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.part")
@@ -235,6 +240,9 @@ def unpacked(path: Path, cache_dir: Path) -> Path:
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
         os.replace(partial, target)
+        for stale in cache_dir.glob(f"{stem}-*.sqlite"):
+            if stale != target:
+                stale.unlink(missing_ok=True)
     return target
 
 
@@ -303,10 +311,19 @@ def _geoname_row(cols: list[str]) -> DumpRow:
 
 
 def _postal_row(rows: list[list[str]]) -> DumpRow:
+    """One locality of a postal table (the mean point of its postal codes)."""
     first = rows[0]
     lat = sum(float(r[9]) for r in rows) / len(rows)
     lon = sum(float(r[10]) for r in rows) / len(rows)
-    return DumpRow(None, first[2], [first[2]], lat, lon, first[0], first[4], first[5], "P", "PPL", 0)
+    name = latin_name(first[2], first[0])
+    return DumpRow(None, name, [first[2]], lat, lon, first[0], first[4], first[5], "P", "PPL", 0)
+
+
+def latin_name(name: str, country: str) -> str:
+    """*name* romanised when Cyrillic: Ukrainian style for Ukraine, Russian style elsewhere."""
+    if not has_cyrillic(name):
+        return name
+    return ukrainian(name) if country == "UA" else russian(name)
 
 
 def place_names(names: Iterable[str], romanise: bool = True) -> dict[str, str]:

@@ -23,6 +23,7 @@ from eventwire.annotate.places.context import (
     qualifier_after,
     split_designator,
 )
+from eventwire.annotate.places.detect import detect_toponyms
 from eventwire.annotate.places.gazetteer import Candidate, Gazetteer, fold
 from eventwire.annotate.places.geometry import distance_km
 from eventwire.model import Place
@@ -52,7 +53,8 @@ class Weights:
     near_km: float
     qualifier: float  # "X, Y" where Y names the candidate's division or country
     designator: float  # the candidate has the level a designator asks for
-    contained: float  # a division whose same-named city lies inside it
+    contained: float  # a division that shares its name with a major city of its country
+    namesake_share: float  # "major": at least this share of the division's population
     rounds: int
 
     @classmethod
@@ -94,8 +96,6 @@ class PlaceResolver:
     def resolve(self, text: str, doc: Doc | None = None) -> list[Place]:
         """Find and resolve the toponyms of *text*; *doc* is its spaCy parse (made with the
         resolver's *nlp* when None)."""
-        from eventwire.annotate.places.detect import detect_toponyms
-
         if doc is None:
             if self.nlp is None:
                 raise ValueError("resolve() needs a spaCy Doc or a resolver built with nlp")
@@ -106,7 +106,10 @@ class PlaceResolver:
     def resolve_spans(
         self, text: str, spans: list[tuple[int, int]], doc: Doc | None = None
     ) -> list[Place | None]:
-        """A place for each given ``text[start:end]`` span, or None where none is known."""
+        """A place for each given ``text[start:end]`` span, or None where none is known.
+
+        *doc* is accepted for symmetry with :meth:`resolve`; resolution reads only the text.
+        """
         groups = self._groups(text, spans)
         self._score(list(groups.values()))
         by_span = {span: g for g in groups.values() for span in g.spans}
@@ -118,7 +121,7 @@ class PlaceResolver:
         groups: dict[tuple, Group] = {}
         for start, end in spans:
             surface = text[start:end].strip()
-            stem, level = split_designator(surface)
+            level = split_designator(surface)[1]
             if level is None:
                 level = designator_after(text, end)
             key = (fold(surface), level)
@@ -131,6 +134,8 @@ class PlaceResolver:
                 if found:
                     group.qualifiers += found
                     break
+        for group in groups.values():
+            group.candidates = _areas_before_towns(group.candidates, group.qualifiers)
         return groups
 
     def _candidates(self, surface: str, level: str | None) -> list[Candidate]:
@@ -141,8 +146,6 @@ class PlaceResolver:
             found = self._candidates(shorter, level)
             if found:
                 break
-        if any(c.kind in _AREAS and c.form in ("name", "alias", "abbr") for c in found):
-            found = [c for c in found if c.kind not in ("city", "other")]
         return found
 
     def _divisions(self, stem: str, level: str) -> list[Candidate]:
@@ -174,8 +177,7 @@ class PlaceResolver:
                     [p for o, p in points if o is not g],
                 )  # fmt: skip
                 scores = [
-                    prior + self._context(c, *others)
-                    for prior, c in zip(g.prior, g.candidates, strict=True)
+                    prior + self._context(c, *others) for prior, c in zip(g.prior, g.candidates, strict=True)
                 ]
                 g.probs = _softmax(scores)
 
@@ -188,11 +190,23 @@ class PlaceResolver:
         level = g.key[1]
         if level is not None and c.kind in (level, *_AREAS):
             score += w.designator
-        if level is None and c.kind in _DIVISIONS and _contains_namesake(c, g.candidates):
+        if level is None and c.kind in _DIVISIONS and self._has_namesake(c, g.candidates):
             score += w.contained
         if g.qualifiers and any(_qualifies(q, c) for q in g.qualifiers):
             score += w.qualifier
         return score
+
+    def _has_namesake(self, division: Candidate, candidates: list[Candidate]) -> bool:
+        """Whether a major city of the division's country has its name (Yaroslavl): the plain
+        name then means the city, "Yaroslavl Oblast" the division."""
+        least = self.weights.namesake_share * division.population
+        return any(
+            o.kind == "city"
+            and o.country == division.country
+            and o.population >= least
+            and fold(o.name) == fold(division.name)
+            for o in candidates
+        )
 
     def _context(
         self,
@@ -209,12 +223,23 @@ class PlaceResolver:
         score += w.country * math.log1p(max(0.0, countries.get(c.country, 0.0)))
         neighbours = self.gazetteer.neighbours.get(c.country, ())
         if neighbours:
-            score += w.neighbour * math.log1p(sum(countries.get(n, 0.0) for n in neighbours))
+            score += w.neighbour * math.log1p(max(0.0, sum(countries.get(n, 0.0) for n in neighbours)))
         if c.admin1_id is not None:
             score += w.admin1 * math.log1p(max(0.0, admin1s.get(c.admin1_id, 0.0)))
         if c.kind in _POINTS:
             score += w.near * _closeness(c, points, w.near_km)
         return score
+
+
+def _areas_before_towns(candidates: list[Candidate], qualifiers: list[Candidate]) -> list[Candidate]:
+    """A country's or region's name never means a town that shares it, unless a qualifier
+    places the town ("Lebanon, Pa.")."""
+    if not any(c.kind in _AREAS and c.form in ("name", "alias", "abbr") for c in candidates):
+        return candidates
+    qualified = [
+        c for c in candidates if c.kind in ("city", "other") and any(_qualifies(q, c) for q in qualifiers)
+    ]
+    return qualified or [c for c in candidates if c.kind not in ("city", "other")]
 
 
 def _support(groups: list[Group]) -> tuple[dict[Any, float], ...]:
@@ -238,15 +263,6 @@ def _closeness(c: Candidate, others: list[Candidate], near_km: float) -> float:
         return 0.0
     d = min(distance_km(c.lat, c.lon, o.lat, o.lon) for o in others)
     return 1.0 if d <= near_km else max(0.0, 1.0 - math.log10(d / near_km))
-
-
-def _contains_namesake(division: Candidate, candidates: list[Candidate]) -> bool:
-    return any(
-        o.kind == "city"
-        and o.country == division.country
-        and (o.admin1_id == division.id if division.kind == "admin1" else o.admin2 == division.name)
-        for o in candidates
-    )
 
 
 def _qualifies(q: Candidate, c: Candidate) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted passages, marks included; a quote left open ends its paragraph."""
     regions: list[tuple[int, int]] = []
     bounds = [0, *(m.end() for m in _PARAGRAPH.finditer(text)), len(text)]
-    for par_start, par_end in zip(bounds, bounds[1:], strict=False):
+    for par_start, par_end in itertools.pairwise(bounds):
         open_at: int | None = None
         for m in _QUOTE_MARK.finditer(text, par_start, par_end):
             mark = m.group()
@@ -36,11 +37,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 @dataclass
 class DocContext:
-    """A parsed document with the quote region of each token (-1 outside quotes)."""
+    """A parsed document with each token's quote region (-1 outside quotes) and sentence."""
 
     doc: Doc
     quote: list[int]
     regions: list[tuple[int, int]]  # token ranges [start, end) of each quote region
+    sents: list[tuple[int, int]]  # token range [start, end) of each token's sentence
 
     @classmethod
     def build(cls, doc: Doc) -> DocContext:
@@ -53,7 +55,10 @@ class DocContext:
             for i in range(span.start, span.end):
                 quote[i] = len(regions)
             regions.append((span.start, span.end))
-        return cls(doc, quote, regions)
+        sents: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            sents.extend([(sent.start, sent.end)] * len(sent))
+        return cls(doc, quote, regions, sents)
 
     def window(self, anchor: Token) -> tuple[int, int]:
         """Token range where an attribution anchored at *anchor* may lie.
@@ -61,11 +66,11 @@ class DocContext:
         The anchor's sentence, widened to whole quotations that cross it, and to the next
         sentence when the sentence ends in a colon.
         """
-        sent = anchor.sent
-        start, end = sent.start, sent.end
-        last = next((t for t in reversed(sent) if not t.is_space), None)
-        if last is not None and last.text == ":" and end < len(self.doc):
-            end = self.doc[end].sent.end
+        doc = self.doc
+        start, end = self.sents[anchor.i]
+        last = next((doc[i] for i in range(end - 1, start - 1, -1) if not doc[i].is_space), None)
+        if last is not None and last.text == ":" and end < len(doc):
+            end = self.sents[end][1]
         start, end = self._widen(start, end)
         return max(start, anchor.i - MAX_WINDOW // 2), min(end, anchor.i + MAX_WINDOW // 2)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventwire.annotate.quotes.speaker import resolve_speakers
 from eventwire.annotate.quotes.tagger import QuoteTagger, default_tagger
 from eventwire.model import Entity, Quote
 
@@ -11,10 +12,14 @@ from eventwire.model import Entity, Quote
 def extract_quotes(
     doc: Doc, entities: list[Entity] | None = None, tagger: QuoteTagger | None = None
 ) -> list[Quote]:
-    """Quotations and reported claims in *doc*, in text order."""
-    found = (tagger or default_tagger())(doc)
-    quotes = []
-    for f in found:
-        text = " ".join(s.text(doc.text) for s in f.source) or None
-        quotes.append(Quote(source=f.source, cue=f.cue, content=f.content, speaker_text=text))
+    """Quotations and reported claims in *doc*, in text order, with resolved speakers.
+
+    *entities* (from ``annotate.entities``) lets pronoun sources take their coreference
+    chain's name; without them an earlier compatible speaker or noun phrase is used.
+    """
+    quotes = [
+        Quote(source=f.source, cue=f.cue, content=f.content, direct=f.direct)
+        for f in (tagger or default_tagger())(doc)
+    ]
+    resolve_speakers(doc, quotes, entities)
     return quotes

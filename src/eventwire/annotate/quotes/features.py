@@ -32,7 +32,8 @@ def cue_features(token: Token, ctx: DocContext) -> list[str]:
     prev2 = _word(doc[i - 2]) if i > 1 else "<s>"
     nxt = _word(doc[i + 1]) if i + 1 < len(doc) else "</s>"
     quoted = str(ctx.quote[i] >= 0)
-    sent_quoted = str(any(ctx.quote[k] >= 0 for k in (token.sent.start, token.sent.end - 1)))
+    sent_start, sent_end = ctx.sents[i]
+    sent_quoted = str(ctx.quote[sent_start] >= 0 or ctx.quote[sent_end - 1] >= 0)
     feats = [
         "bias",
         "l=" + lemma,
@@ -71,7 +72,7 @@ def cue_features(token: Token, ctx: DocContext) -> list[str]:
         elif cdep in {"attr", "acomp", "dobj", "xcomp"}:
             feats.append("lcl=" + lemma + "|" + cdep + "|" + child.lemma_.lower())
             feats.append("cl=" + cdep + "|" + child.lemma_.lower())
-        elif cdep == "ccomp" or cdep == "punct" and child.text in {":", "“", "\""}:
+        elif cdep == "ccomp" or (cdep == "punct" and child.text in {":", "“", '"'}):
             feats.append("lcc=" + lemma + "|" + cdep + "|" + child.text[:1])
     return feats
 
@@ -118,7 +119,7 @@ def role_features(anchor: Token, token: Token, ctx: DocContext, up: dict[int, in
     word = _word(token)
     tq, aq = ctx.quote[token.i], ctx.quote[anchor.i]
     quote = "in" if tq >= 0 and tq == aq else ("q" if tq >= 0 else "-")
-    same_sent = token.sent.start == anchor.sent.start
+    same_sent = ctx.sents[token.i] == ctx.sents[anchor.i]
     feats = [
         "bias",
         "P=" + path,

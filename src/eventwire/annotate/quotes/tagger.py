@@ -26,6 +26,7 @@ class Found:
     cue: list[Span]
     content: list[Span]
     anchor: int  # token index of the cue's head
+    direct: bool  # the content is mostly inside quotation marks
 
 
 class QuoteTagger:
@@ -68,12 +69,14 @@ class QuoteTagger:
             content = content_spans(doc, labels, start)
             if not content:
                 continue
+            inside = [ctx.quote[start + k] >= 0 for k, lab in enumerate(labels) if lab == "CONTENT"]
             found.append(
                 Found(
                     source=source_span(doc, anchor.i, labels, start),
                     cue=[cue_span(doc, anchor.i, labels, start)],
                     content=content,
                     anchor=anchor.i,
+                    direct=2 * sum(inside) >= len(inside),
                 )
             )
         return found

@@ -106,8 +106,16 @@ class Anchorer:
 
     def resolve(self, spec: Spec, start: int, end: int) -> Resolved | None:
         """The value of *spec* found at ``text[start:end]``; None to drop the expression."""
-        handler = getattr(self, "_" + spec.op)
-        result: Resolved | None = handler(spec, start, end)
+        handlers = {
+            "value": self._value,
+            "point": self._point,
+            "calendar": self._calendar,
+            "weekday": self._weekday,
+            "shift": self._shift,
+            "quarter_ref": self._quarter_ref,
+            "clock": self._clock,
+        }
+        result = handlers[spec.op](spec, start, end)
         if result is not None and result.point is not None and _is_reference(spec):
             self.refs.append((start, result.point))
         return result

@@ -104,11 +104,6 @@ class Point:
         return replace(self, gran=gran)
 
 
-def finer(a: str, b: str) -> str:
-    """The finer of two granularities."""
-    return a if GRANULARITIES.index(a) <= GRANULARITIES.index(b) else b
-
-
 def add_months(day: dt.date, months: int) -> dt.date:
     """*day* moved by whole months, clamped to the end of shorter months."""
     index = day.year * 12 + day.month - 1 + months

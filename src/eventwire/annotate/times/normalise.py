@@ -105,15 +105,18 @@ def _week_of(cand: Candidate) -> Spec | None:
 
 
 def _date_numeric(cand: Candidate) -> Spec | None:
+    """ISO 2023-01-19, US 1/19/2023 (or 19/1/2023 when the first number cannot be a month), 19.01.2023."""
     groups = cand.groups
     year = int(groups["year"]) if "year" in groups else int(groups["yy"])
     if year < 100:
         year += 1900 if year >= 30 else 2000
+    month, day = int(groups["mm"]), int(groups["dd"])
+    if month > 12:
+        month, day = day, month
     try:
-        day = dt.date(year, int(groups["mm"]), int(groups["dd"]))
+        return Spec("DATE", "point", point=Point(dt.date(year, month, day), "day"))
     except ValueError:
         return None
-    return Spec("DATE", "point", point=Point(day, "day"))
 
 
 def _holiday(cand: Candidate) -> Spec | None:
@@ -130,9 +133,10 @@ def _month(cand: Candidate) -> Spec | None:
     word = cand.groups["month"]
     if not cand.cased(word, always=True):
         return None
-    if len(key(word)) <= 4 and key(word) not in ("may", "june", "july") and not word.endswith("."):
-        return None
     month, year = _LEX.get("month", word), _year(cand)
+    abbreviated = len(key(word)) <= 4 and key(word) not in ("may", "june", "july") and not word.endswith(".")
+    if abbreviated and year is None:  # "Jan" alone is too often something else
+        return None
     if year is not None:
         return Spec("DATE", "point", point=Point(dt.date(year, month, 1), "month"))
     shift, anchor = _relyear(cand)
@@ -250,7 +254,8 @@ def _relday(cand: Candidate) -> Spec | None:
     groups = cand.groups
     if "relday" in groups:
         offset = _LEX.get("relative_day", groups["relday"])
-        suffix = _pod_suffix(cand) or ("TNI" if key(groups["relday"]) == "tonight" else "")
+        implied = _LEX.get("relative_day_part", groups["relday"])  # "tonight", "overnight"
+        suffix = _pod_suffix(cand) or (f"T{implied}" if implied else "")
     else:
         offset = -1 if key(groups["dirpod"]) == "last" else 0
         suffix = _pod_suffix(cand)

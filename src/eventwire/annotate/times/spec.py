@@ -17,13 +17,13 @@ class Spec:
     - ``point``: ``point`` is an absolute calendar unit ("August 7, 1998", "1990s").
     - ``calendar``: a month/day, month, season, quarter, half or holiday without a year; the year
       comes from the anchor (``year_shift`` years from it when the text says "last year"), from the
-      lexical ``direction`` ("last May") or from the tense of the sentence.
+      lexical ``direction`` ("last May") or is the one nearest the anchor.
     - ``weekday``: ``weekday`` (1 = Monday) nearest the anchor in ``direction`` or by tense.
     - ``shift``: the anchor moved by ``amount`` ``unit`` s ("two years ago", "last week",
       "the next day"), seen at granularity ``gran``.
     - ``quarter_ref``: the quarter last mentioned ("the latest quarter"), moved by ``amount``
       ``unit`` s, in the year of ``point`` when given ("the 1988 quarter").
-    - ``clock``: a time of day (``suffix``) on the day given by ``day`` or by the context.
+    - ``clock``: a time of day (``suffix``) on the day read by ``day_spec`` or found around it.
 
     ``anchor`` is ``dct`` (the publication date) or ``ref`` (the date last mentioned in the text).
     """

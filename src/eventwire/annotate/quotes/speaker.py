@@ -1,0 +1,137 @@
+"""Who a quote's source refers to: pronouns and "the post" resolved to an earlier speaker."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from eventwire.model import Entity, Quote
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    pronouns: dict[str, str]  # word -> person, group, thing, self
+    documents: frozenset[str]
+    group_entities: frozenset[str]
+    person_entities: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """``data/quotes/speakers.json``."""
+    path = resources.files("eventwire") / "data" / "quotes" / "speakers.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Lexicon(
+        data["pronouns"],
+        frozenset(data["documents"]),
+        frozenset(data["group_entities"]),
+        frozenset(data["person_entities"]),
+    )
+
+
+def _head(doc: Doc, quote: Quote) -> Token | None:
+    """The syntactic head of the quote's source span."""
+    if not quote.source:
+        return None
+    span = doc.char_span(quote.source[0].start, quote.source[0].end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def referring_class(head: Token, lex: Lexicon) -> str | None:
+    """person/group/thing/self when *head* points back to an earlier mention, else None."""
+    word = head.lower_
+    if head.pos_ == "PRON" and word in lex.pronouns:
+        return lex.pronouns[word]
+    determiners = {c.lower_ for c in head.children if c.dep_ == "det"}
+    if head.lemma_.lower() in lex.documents and determiners & {"the", "this", "that"}:
+        return "thing"
+    return None
+
+
+def compatible(kind: str, head: Token, lex: Lexicon) -> bool:
+    """Whether a speaker headed by *head* can be referred to as a *kind* pronoun."""
+    plural = head.tag_ in {"NNS", "NNPS"}
+    if kind == "person":
+        return not plural and head.ent_type_ not in lex.group_entities
+    if kind == "thing":
+        return head.ent_type_ not in lex.person_entities and not plural
+    return True  # groups: they/we may stand for a person's organisation or any plural
+
+
+def _entity_namer(entities: list[Entity] | None) -> Callable[[int, int], str | None]:
+    """A lookup (start, end) -> chain name from the entities stage, when it is available."""
+    if not entities or importlib.util.find_spec("eventwire.annotate.entities") is None:
+        return lambda start, end: None
+    chain_name = getattr(importlib.import_module("eventwire.annotate.entities"), "chain_name", None)
+    if chain_name is None:
+        return lambda start, end: None
+
+    def name(start: int, end: int) -> str | None:
+        for entity in entities:
+            if entity.chain is not None and entity.start < end and start < entity.end:
+                return chain_name(entities, entity.chain)
+        return None
+
+    return name
+
+
+def _previous_mention(doc: Doc, before: int, kind: str, lex: Lexicon) -> str | None:
+    """The nearest noun phrase before *before* that a *kind* reference can point to."""
+    wanted = lex.group_entities if kind in {"group", "thing"} else lex.person_entities
+    for chunk in reversed(list(doc.noun_chunks)):
+        if chunk.end > before or chunk.root.pos_ == "PRON":
+            continue
+        if chunk.root.ent_type_ in wanted and compatible(kind, chunk.root, lex):
+            return chunk.text
+    return None
+
+
+def _enclosing(quote: Quote, quotes: list[Quote]) -> Quote | None:
+    """The quote whose content holds *quote*'s source ("I" inside a quotation)."""
+    start = quote.source[0].start
+    for other in quotes:
+        if other is not quote and any(p.start <= start < p.end for p in other.content):
+            return other
+    return None
+
+
+def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | None = None) -> None:
+    """Set ``speaker_text`` and ``speaker`` of each quote (in text order) in place.
+
+    A named source is its own speaker; he/she/they/it and "the post" take the nearest
+    earlier compatible speaker (or the entities stage's chain name, or an earlier noun
+    phrase); "I" inside a quotation is the speaker of that quotation.
+    """
+    lex = lexicon()
+    text = doc.text
+    entity_name = _entity_namer(entities)
+    resolved: list[tuple[str, Token]] = []  # (name, head) of earlier named sources
+    selves = []
+    for quote in quotes:
+        head = _head(doc, quote)
+        if head is None:
+            continue
+        quote.speaker_text = " ".join(s.text(text) for s in quote.source)
+        kind = referring_class(head, lex)
+        if kind is None:
+            quote.speaker = quote.speaker_text
+            resolved.append((quote.speaker, head))
+        elif kind == "self":
+            selves.append(quote)
+        else:
+            earlier = (name for name, h in reversed(resolved) if compatible(kind, h, lex))
+            quote.speaker = (
+                entity_name(head.idx, head.idx + len(head.text))
+                or next(earlier, None)
+                or _previous_mention(doc, head.i, kind, lex)
+            )
+    for quote in selves:
+        outer = _enclosing(quote, quotes)
+        quote.speaker = outer.speaker if outer else None
