@@ -17,7 +17,6 @@ from eventwire.annotate.quotes.linear import (
     load_models,
     save_models,
 )
-from eventwire.annotate.quotes.record import quote_record
 from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span
 from eventwire.annotate.quotes.speaker import resolve_speakers
 from eventwire.model import Entity, Quote, Span
@@ -168,14 +167,3 @@ def test_perceptron_learns_and_round_trips(tmp_path: Path):
 def test_viterbi_uses_transitions():
     model = LinearModel(["O", "X"], {"e": [0.0, 0.1], "T=X": [-5.0, 0.0], "T=<s>": [0.0, 0.0]})
     assert model.viterbi([["e"], [], ["e"]]) == ["X", "X", "X"]
-
-
-def test_quote_record_shape(quotes):
-    q = _by_cue(quotes, "added")
-    record = quote_record("a1", ARTICLE, q)
-    assert record["article_id"] == "a1"
-    assert record["speaker"] == {"text": "he", "name": "One man from the Orenburg region"}
-    assert record["cue"]["text"] == "added"
-    assert record["content"][0]["text"] == ARTICLE[q.content[0].start : q.content[0].end]
-    assert record["direct"] is True
-    assert record["certainty"] == "asserted"

@@ -131,3 +131,20 @@ def test_document_context_chooses_the_namesake(resolver: PlaceResolver):
     text = "Police in Lamar County, Texas, said the driver was taken to a hospital in Paris."
     *_, place = resolver.resolve_spans(text, spans_of(text, ["Lamar County", "Texas", "Paris"]))
     assert place is not None and (place.country, place.admin1) == ("US", "Texas")
+
+
+def test_an_ocean_is_not_the_county_named_after_it(resolver: PlaceResolver):
+    text = "Fishing fleets across the Pacific reported the virus in farmed salmon."
+    (place,) = resolver.resolve_spans(text, spans_of(text, ["Pacific"]))
+    assert place is not None and place.country is None and abs(place.lon) > 140
+
+
+def test_features_and_inhabitants_resolve_through_their_place(resolver: PlaceResolver):
+    text = "Growers in the Salinas Valley and Londoners alike watched Boston Harbor and Loudon Co."
+    valley, londoners, harbor, county = resolver.resolve_spans(
+        text, spans_of(text, ["Salinas Valley", "Londoners", "Boston Harbor", "Loudon Co."])
+    )
+    assert valley is not None and (valley.name, valley.admin1) == ("Salinas", "California")
+    assert londoners is not None and londoners.name == "London"
+    assert harbor is not None and harbor.name == "Boston"
+    assert county is not None and county.precision == "district" and county.name == "Loudon County"

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 PATTERNS = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "patterns.json"
+_MIN_DEMONYM_STEM = 4
 _QUALIFIER = re.compile(r",\s+((?:[A-Z][\w'’\-]*\.?)(?:\s?[A-Z][\w'’\-]*\.?){0,3})")
 
 
@@ -18,8 +19,9 @@ class Patterns:
     """The word lists of ``patterns.json``."""
 
     designators: dict[str, str]  # word → admin1 / admin2
-    prefixes: frozenset[str]
+    prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
+    demonym_endings: tuple[str, ...]
     locatives: frozenset[str]
     of_heads: frozenset[str]  # "<head> of X" is locative: "south of", "governor of"
 
@@ -30,8 +32,9 @@ def patterns(path: Path = PATTERNS) -> Patterns:
     data = json.loads(path.read_text(encoding="utf-8"))
     return Patterns(
         designators=data["designators"],
-        prefixes=frozenset(data["prefixes"]),
+        prefixes=tuple(sorted(data["prefixes"], key=len, reverse=True)),
         suffixes=tuple(sorted(data["suffixes"], key=len, reverse=True)),
+        demonym_endings=tuple(data["demonym_endings"]),
         locatives=frozenset(data["locatives"]),
         of_heads=frozenset(data["of_heads"]),
     )
@@ -40,7 +43,7 @@ def patterns(path: Path = PATTERNS) -> Patterns:
 def split_designator(surface: str) -> tuple[str, str | None]:
     """``("Belgorod", "admin1")`` for "Belgorod Oblast"; ``(surface, None)`` otherwise."""
     head, _, last = surface.rpartition(" ")
-    level = patterns().designators.get(last.lower())
+    level = patterns().designators.get(last.lower().rstrip("."))
     return (head, level) if head and level else (surface, None)
 
 
@@ -63,8 +66,9 @@ def qualifier_after(text: str, end: int) -> list[str]:
 
 def narrowed(surface: str) -> list[str]:
     """Shorter names to try when *surface* is unknown: without a designator ("Belgorod
-    Oblast" → "Belgorod"), a leading prefix ("northern Iraq" → "Iraq"), a trailing place noun
-    ("Gaza city" → "Gaza") or a possessive."""
+    Oblast" → "Belgorod"), a possessive, a leading prefix ("northern Iraq" → "Iraq", "Lake
+    Hartwell" → "Hartwell"), a trailing place or feature noun ("Gaza city" → "Gaza", "Salinas
+    Valley" → "Salinas") and, last, an inhabitants' ending ("Londoners" → "London")."""
     p = patterns()
     out: list[str] = []
     stem, level = split_designator(surface)
@@ -73,13 +77,15 @@ def narrowed(surface: str) -> list[str]:
     base = re.sub(r"['’]s$", "", surface)
     if base != surface:
         out.append(base)
-    first, _, rest = base.partition(" ")
-    if rest and first.lower() in p.prefixes:
-        out.append(rest)
     lower = base.lower()
-    for suffix in p.suffixes:
-        if lower.endswith(" " + suffix):
-            out.append(base[: -len(suffix) - 1])
+    out += [base[len(prefix) + 1 :] for prefix in p.prefixes if lower.startswith(prefix + " ")]
+    out += [base[: -len(suffix) - 1] for suffix in p.suffixes if lower.endswith(" " + suffix)]
+    if " " not in base:
+        out += [
+            base[: -len(ending)]
+            for ending in p.demonym_endings
+            if lower.endswith(ending) and len(base) - len(ending) >= _MIN_DEMONYM_STEM
+        ]
     return out
 
 

@@ -232,14 +232,16 @@ class PlaceResolver:
 
 
 def _areas_before_towns(candidates: list[Candidate], qualifiers: list[Candidate]) -> list[Candidate]:
-    """A country's or region's name never means a town that shares it, unless a qualifier
-    places the town ("Lebanon, Pa.")."""
+    """A country's or region's name never means a town, or a county known by it without its
+    "County" ("Pacific"), that shares it, unless a qualifier places it ("Lebanon, Pa.")."""
     if not any(c.kind in _AREAS and c.form in ("name", "alias", "abbr") for c in candidates):
         return candidates
-    qualified = [
-        c for c in candidates if c.kind in ("city", "other") and any(_qualifies(q, c) for q in qualifiers)
-    ]
-    return qualified or [c for c in candidates if c.kind not in ("city", "other")]
+    qualified = [c for c in candidates if _town_like(c) and any(_qualifies(q, c) for q in qualifiers)]
+    return qualified or [c for c in candidates if not _town_like(c)]
+
+
+def _town_like(c: Candidate) -> bool:
+    return c.kind in ("city", "other") or (c.kind == "admin2" and c.form == "short")
 
 
 def _support(groups: list[Group]) -> tuple[dict[Any, float], ...]:

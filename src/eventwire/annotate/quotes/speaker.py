@@ -65,7 +65,7 @@ def compatible(kind: str, head: Token, lex: Lexicon) -> bool:
     return True  # groups: they/we may stand for a person's organisation or any plural
 
 
-def _entity_namer(entities: list[Entity] | None) -> Callable[[int, int], str | None]:
+def _entity_namer(entities: list[Entity] | None, lex: Lexicon) -> Callable[[int, int], str | None]:
     """A lookup (start, end) -> chain name from the entities stage, when it is available."""
     if not entities or importlib.util.find_spec("eventwire.annotate.entities") is None:
         return lambda start, end: None
@@ -76,7 +76,8 @@ def _entity_namer(entities: list[Entity] | None) -> Callable[[int, int], str | N
     def name(start: int, end: int) -> str | None:
         for entity in entities:
             if entity.chain is not None and entity.start < end and start < entity.end:
-                return chain_name(entities, entity.chain)
+                found = chain_name(entities, entity.chain)
+                return found if found and found.lower() not in lex.pronouns else None
         return None
 
     return name
@@ -111,7 +112,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
     """
     lex = lexicon()
     text = doc.text
-    entity_name = _entity_namer(entities)
+    entity_name = _entity_namer(entities, lex)
     resolved: list[tuple[str, Token]] = []  # (name, head) of earlier named sources
     selves = []
     for quote in quotes:
