@@ -106,3 +106,13 @@ def test_chain_name_prefers_the_longest_proper_name() -> None:
     assert chain_name(found, 0) == "Vladimir Putin"
     assert chain_name(found, 1) == "one man from the Tver region"
     assert chain_name(found, 7) == ""
+
+
+
+def test_a_person_name_without_words_matches_no_other_name() -> None:
+    from eventwire.annotate.entities.coref import _same_name
+    from eventwire.annotate.entities.mentions import Mention
+
+    blank = Mention(0, 1, 0, "PERSON", "\xa0", proper=True)
+    named = Mention(3, 5, 4, "PERSON", "Maria Ivanova", proper=True)
+    assert not _same_name(blank, named) and not _same_name(named, blank)

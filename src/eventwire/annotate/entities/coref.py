@@ -105,6 +105,8 @@ def _same_name(a: Mention, b: Mention) -> bool:
         return True
     if a.kind == "PERSON":
         wa, wb = a.name.split(), b.name.split()
+        if not wa or not wb:
+            return False
         return wa[-1] == wb[-1] and (len(wa) == 1 or len(wb) == 1 or wa[0] == wb[0])
     return _acronym(a.name) == b.name or _acronym(b.name) == a.name
 

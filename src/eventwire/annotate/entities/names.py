@@ -69,9 +69,9 @@ def _ner_spans(doc: Doc, lex: Lexicon) -> list[NameSpan]:
         if ent.label_ not in lex.labels:
             continue
         start, end = ent.start, ent.end
-        while start < end and (doc[start].dep_ == "det" or doc[start].is_punct):
+        while start < end and (doc[start].dep_ == "det" or doc[start].is_punct or doc[start].is_space):
             start += 1
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         if start < end:
             root = doc[start:end].root
