@@ -1,6 +1,5 @@
 """The ``eventwire`` command: parse arguments, call library functions, print results."""
 
-
 import os
 import sys
 from contextlib import contextmanager

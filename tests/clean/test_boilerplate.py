@@ -79,9 +79,7 @@ def test_every_rule_has_a_comment():
     assert all(rule.get("comment") for kind in ("line", "trailer") for rule in data[kind])
 
 
-@pytest.mark.parametrize(
-    ("name", "line"), [(n, line) for n, lines in EXAMPLES.items() for line in lines]
-)
+@pytest.mark.parametrize(("name", "line"), [(n, line) for n, lines in EXAMPLES.items() for line in lines])
 def test_line_rule_matches_whole_boilerplate_lines(name, line):
     assert line_rule(line) == name
 

@@ -73,9 +73,7 @@ def test_corpus_has_the_promised_files():
 
 @pytest.mark.parametrize("name", sorted(TEXT_SAMPLES))
 def test_text_samples(name):
-    raw = RawDocument(
-        source=name, fmt="text", raw_text=(SAMPLES / name).read_text(encoding="utf-8")
-    )
+    raw = RawDocument(source=name, fmt="text", raw_text=(SAMPLES / name).read_text(encoding="utf-8"))
     article = clean(raw, py3langid.classify)
     assert (article.title, article.published, article.published_source) == TEXT_SAMPLES[name]
     assert_clean_body(article)

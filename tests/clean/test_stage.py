@@ -57,9 +57,7 @@ def langid():
 
 
 def text_doc(raw_text: str, **kwargs) -> RawDocument:
-    return RawDocument(
-        source="dump.txt", fmt=kwargs.pop("fmt", "text"), raw_text=raw_text, **kwargs
-    )
+    return RawDocument(source="dump.txt", fmt=kwargs.pop("fmt", "text"), raw_text=raw_text, **kwargs)
 
 
 def dated(article: Article) -> tuple[str | None, str | None, str | None]:
@@ -164,9 +162,7 @@ def test_date_from_the_url_path(langid):
 
 
 def test_published_line_in_the_text_is_metadata(langid):
-    article = clean(
-        text_doc("Soldiers complained on Wednesday.\n\nPublished 9 March 2023\n\nMore."), langid
-    )
+    article = clean(text_doc("Soldiers complained on Wednesday.\n\nPublished 9 March 2023\n\nMore."), langid)
     assert (article.published, article.published_source) == ("2023-03-09", "text")
     assert article.text == "Soldiers complained on Wednesday.\n\nMore."
 

@@ -12,9 +12,7 @@ def test_split_lines_trims_and_keeps_blank_lines():
 
 
 def test_comparison_key_folds_quotes_dashes_case_space_and_ellipsis():
-    assert comparison_key("It’s  Not Good – “Really”…") == comparison_key(
-        'it\'s not good - "really"'
-    )
+    assert comparison_key("It’s  Not Good – “Really”…") == comparison_key('it\'s not good - "really"')
 
 
 def test_last_char_ignores_closing_quotes():

@@ -7,9 +7,7 @@ CURLY = "Putin Sees Spike in Troops Refusing to ‘Go to Death’: Ukraine"
 
 
 def test_title_line_then_body():
-    title, body = split_title(
-        ["Deserters say commander lied", "", "Eight men left.", "More."], None
-    )
+    title, body = split_title(["Deserters say commander lied", "", "Eight men left.", "More."], None)
     assert title == "Deserters say commander lied"
     assert body == ["Eight men left.", "More."]
 

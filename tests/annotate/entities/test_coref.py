@@ -108,7 +108,6 @@ def test_chain_name_prefers_the_longest_proper_name() -> None:
     assert chain_name(found, 7) == ""
 
 
-
 def test_a_person_name_without_words_matches_no_other_name() -> None:
     from eventwire.annotate.entities.coref import _same_name
     from eventwire.annotate.entities.mentions import Mention
