@@ -17,6 +17,10 @@ REAR = (
     "Relatives of mobilised men from Yaroslavl and the wider Yaroslavl Oblast travelled to Moscow "
     "to petition the defence ministry, joined by families from Kaliningrad and Orenburg."
 )
+EXCLAVE = (
+    "Nine reservists from the Kaliningrad region were detained after leaving their unit in "
+    "the Russian Federation's south, a regional newspaper reported."
+)
 # Real positions (lat, lon) of the places and regions named above.
 REAL = {
     "Klishchiivka": (48.53, 37.96), "Bakhmut": (48.60, 38.00), "Horlivka": (48.30, 38.05),
@@ -24,8 +28,9 @@ REAL = {
     "Belgorod region": (50.70, 37.40), "Belgorod Oblast": (50.70, 37.40),
     "Belgorod": (50.60, 36.59), "Yaroslavl": (57.63, 39.87), "Yaroslavl Oblast": (57.90, 39.00),
     "Moscow": (55.75, 37.62), "Kaliningrad": (54.71, 20.51), "Orenburg": (51.77, 55.10),
+    "Kaliningrad region": (54.70, 21.00),
 }  # fmt: skip
-REGIONS = {"Donetsk region", "Belgorod region", "Belgorod Oblast", "Yaroslavl Oblast"}
+REGIONS = {"Donetsk region", "Belgorod region", "Belgorod Oblast", "Yaroslavl Oblast", "Kaliningrad region"}
 
 
 def spans_of(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -51,6 +56,7 @@ def assert_close(place: Place | None, name: str) -> None:
         (FRONT, ["Klishchiivka", "Bakhmut", "Horlivka", "Donetsk region", "Donetsk"]),
         (BORDER, ["Shebekino", "Belgorod region", "Belgorod Oblast", "Belgorod"]),
         (REAR, ["Yaroslavl Oblast", "Yaroslavl", "Moscow", "Kaliningrad", "Orenburg"]),
+        (EXCLAVE, ["Kaliningrad region"]),  # not the Moscow-region town once called Kaliningrad
     ],
 )
 def test_sample_places_resolve_from_given_spans(resolver: PlaceResolver, text, names):

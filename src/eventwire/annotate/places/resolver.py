@@ -150,10 +150,11 @@ class PlaceResolver:
 
     def _divisions(self, stem: str, level: str) -> list[Candidate]:
         """Divisions a designated name may mean: those called *stem*, and those that contain
-        a city called *stem* ("Donetsk region" is the oblast around Donetsk)."""
+        a city called *stem* ("Donetsk region" is the oblast around Donetsk) — by its name,
+        not by a former name or alias ("Kaliningrad" was also a town near Moscow)."""
         found = self.gazetteer.lookup(stem)
         out = [c for c in found if c.kind in _DIVISIONS or c.kind in _AREAS]
-        for city in (c for c in found if c.kind == "city"):
+        for city in (c for c in found if c.kind == "city" and c.form == "name"):
             division = self.gazetteer.admin1_of(city) if level == "admin1" else None
             if division is not None and division not in out:
                 out.append(division)
