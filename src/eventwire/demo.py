@@ -33,6 +33,15 @@ def summary(store: Store, db: str) -> str:
     places = Counter(p.name for _, p in store.annotations("places"))
     if places:
         lines += ["", "Most mentioned places: " + ", ".join(f"{n} ({c})" for n, c in places.most_common(6))]
+    resolved = [t for _, t in store.annotations("times") if t.precision == "day" and t.value[:1].isdigit()]
+    if resolved:
+        lines.append("Dates resolved: " + "; ".join(f'"{t.text}" → {t.value}' for t in resolved[:3]))
+    lines.append("Claims that are not plain assertions:")
+    texts = {a.id: a.text for a in store.articles()}
+    hedged = [(i, q) for i, q in store.annotations("quotes") if q.speaker and q.certainty != "asserted"]
+    for article_id, quote in hedged[:3]:
+        content = " ".join(s.text(texts[article_id]) for s in quote.content)
+        lines.append(f"  [{quote.certainty}] {quote.speaker}: {content[:90]}")
     lines += [
         "",
         "Try next:",
