@@ -119,3 +119,15 @@ def test_chain_skips_unnamed_intermediaries_and_missing_outlet(nlp):
     inner = _quote(text, "the woman", "told", "the shop had closed")
     result = attribute([outer, inner], nlp(text), None)
     assert result[1].chain == ["the woman"]
+
+
+def test_the_object_of_a_denial_is_no_cited_source(nlp):
+    text = "The Kremlin denied reports that new call-up papers would be sent out in Moscow and Orenburg."
+    q = _quote(
+        text,
+        "The Kremlin",
+        "denied",
+        "reports that new call-up papers would be sent out in Moscow and Orenburg",
+    )
+    [out] = attribute([q], nlp(text), "Eastern Wire")
+    assert out.chain == ["Eastern Wire", "The Kremlin"] and out.certainty == "denied"

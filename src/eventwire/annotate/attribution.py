@@ -107,11 +107,14 @@ def _named(span: Span | None) -> bool:
     return span is not None and any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in span)
 
 
-def _recipient(cue: Span) -> Span | None:
-    """The named party a claim was told to ("told Pro Gorod")."""
+def _recipient(cue: Span, content: list[Piece]) -> Span | None:
+    """The named party a claim was told to ("told Pro Gorod"): a name itself, not a phrase
+    that merely contains one, and not part of what was said ("denied reports … in Moscow")."""
     for child in cue.root.children:
-        if child.dep_ in RECIPIENT_DEPS and _named(_subtree(child)):
-            return _subtree(child)
+        words = _subtree(child)
+        inside = any(p.start < words.end_char and words.start_char < p.end for p in content)
+        if child.dep_ in RECIPIENT_DEPS and _named(child.doc[child.i : child.i + 1]) and not inside:
+            return words
     return None
 
 
@@ -137,7 +140,7 @@ def chain(doc: Doc, quote: Quote, quotes: list[Quote], outlet: str | None) -> li
             names.insert(0, outer.speaker)
         outer = _enclosing(outer, quotes)
     cue = _span(doc, quote.cue[0]) if quote.cue else None
-    recipient = _recipient(cue) if cue is not None else None
+    recipient = _recipient(cue, quote.content) if cue is not None else None
     if recipient is not None:
         names.append(recipient.text)
     if quote.speaker:
