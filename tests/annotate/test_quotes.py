@@ -11,14 +11,17 @@ import pytest
 
 from eventwire.annotate.quotes import extract_quotes
 from eventwire.annotate.quotes.context import DocContext, quote_regions
+from eventwire.annotate.quotes.features import cue_classes, cue_features
 from eventwire.annotate.quotes.linear import (
     LinearModel,
     PerceptronTrainer,
     load_models,
     save_models,
 )
+from eventwire.annotate.quotes.profiles import build_profiles, profile_features
 from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span
 from eventwire.annotate.quotes.speaker import resolve_speakers
+from eventwire.annotate.quotes.tagger import QuoteTagger
 from eventwire.model import Entity, Quote, Span
 from eventwire.resources import Resources
 
@@ -167,3 +170,41 @@ def test_perceptron_learns_and_round_trips(tmp_path: Path):
 def test_viterbi_uses_transitions():
     model = LinearModel(["O", "X"], {"e": [0.0, 0.1], "T=X": [-5.0, 0.0], "T=<s>": [0.0, 0.0]})
     assert model.viterbi([["e"], [], ["e"]]) == ["X", "X", "X"]
+
+
+def test_cue_lexicon_classes_words_and_feeds_features(nlp):
+    assert "speech" in cue_classes()["say"]
+    assert "stance_person" in cue_classes()["supporter"]
+    doc = nlp("The senator is a fierce critic of the plan.")
+    ctx = DocContext.build(doc)
+    be = next(t for t in doc if t.lemma_ == "be")
+    assert "cx=attr|stance_person" in cue_features(be, ctx)
+    assert "x=-|DET" in cue_features(doc[0], ctx)
+
+
+def test_profiles_tell_clause_taking_verbs_from_others(nlp):
+    docs = [
+        nlp("Officials argued that the bridge was safe. The mayor ate lunch."),
+        nlp("She argued that costs would rise. They ate bread at noon."),
+        nlp("He argued that nothing changed. We ate early."),
+    ]
+    profiles = build_profiles(docs)
+    assert profiles["argue"][:2] == "44"  # always a ccomp, always a "that"-clause
+    assert profiles["eat"][:2] == "00"
+    verb = docs[0][1]
+    assert "pfccomp=4|VERB" in profile_features(verb, profiles)
+    assert profile_features(nlp("They murmured.")[1], profiles) == ["pf=unseen|VERB"]
+
+
+def test_suppression_keeps_the_strongest_of_overlapping_cues(nlp):
+    doc = nlp("He said loudly that prices rose.")
+    cue = LinearModel(["O", "CUE"], {"l=say": [0.0, 10.0], "l=loudly": [0.0, 5.0]})
+    role = LinearModel(
+        ["O", "SOURCE", "CUE", "CONTENT"],
+        {"bias": [0.0, 0.0, 0.0, 1.0], "Pc=D:advmod": [0.0, 0.0, 5.0, 0.0]},
+    )
+    both = QuoteTagger(cue, role, threshold=0.0)(doc)
+    kept = QuoteTagger(cue, role, threshold=0.0, suppress=True)(doc)
+    assert sorted(doc[f.anchor].text for f in both) == ["loudly", "said"]
+    assert [doc[f.anchor].text for f in kept] == ["said"]
+    assert kept[0].cue[0].text(doc.text) == "said loudly"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
 from spacy.tokens import Token
 
 from eventwire.annotate.quotes.context import DocContext
+from eventwire.annotate.quotes.profiles import profile_features
 
 ROLE_LABELS = ("O", "SOURCE", "CUE", "CONTENT")
 CUE_LABELS = ("O", "CUE")
@@ -17,13 +23,33 @@ def _word(token: Token) -> str:
     return token.pos_
 
 
+@cache
+def cue_classes() -> dict[str, tuple[str, ...]]:
+    """Lemma -> its classes in ``data/quotes/cue_lexicon.json`` (speech, cognition, stance...)."""
+    path = resources.files("eventwire") / "data" / "quotes" / "cue_lexicon.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, tuple[str, ...]] = {}
+    for name, words in data.items():
+        if not name.startswith("_"):
+            for word in words:
+                out[word] = (*out.get(word, ()), name)
+    return out
+
+
+def _classes(token: Token) -> tuple[str, ...]:
+    return cue_classes().get(token.lemma_.lower(), ())
+
+
 def _kind(token: Token) -> str:
     """A coarse class of a noun phrase head: entity type, pronoun or part of speech."""
     return token.ent_type_ or ("PRON" if token.pos_ == "PRON" else token.pos_)
 
 
-def cue_features(token: Token, ctx: DocContext) -> list[str]:
-    """Features telling whether *token* heads an attribution cue."""
+def cue_features(token: Token, ctx: DocContext, profiles: Mapping[str, str] | None = None) -> list[str]:
+    """Features telling whether *token* heads an attribution cue.
+
+    *profiles* maps lemmas to their complement profile (``profiles.build_profiles``).
+    """
     lemma, pos, dep = token.lemma_.lower(), token.pos_, token.dep_
     head = token.head
     doc = token.doc
@@ -59,7 +85,12 @@ def cue_features(token: Token, ctx: DocContext) -> list[str]:
         "lpw=" + lemma + "|" + prev,
     ]
     deps = sorted({c.dep_ for c in token.children if c.dep_ not in {"punct", "cc"}})
-    feats.append("sig=" + pos + "|" + ",".join(deps))
+    sig = pos + "|" + ",".join(deps)
+    feats.append("sig=" + sig)
+    feats.append("suf=" + token.lower_[-3:] + "|" + pos)
+    feats.extend(_class_features(token, sig, quoted + sent_quoted))
+    if profiles is not None:
+        feats.extend(profile_features(token, profiles))
     for child in token.children:
         cdep = child.dep_
         feats.append("c=" + cdep)
@@ -74,6 +105,24 @@ def cue_features(token: Token, ctx: DocContext) -> list[str]:
             feats.append("cl=" + cdep + "|" + child.lemma_.lower())
         elif cdep == "ccomp" or (cdep == "punct" and child.text in {":", "“", '"'}):
             feats.append("lcc=" + lemma + "|" + cdep + "|" + child.text[:1])
+    return feats
+
+
+def _class_features(token: Token, sig: str, quoted: str) -> list[str]:
+    """Lexicon classes of the token, of its complements and of its head, with their context."""
+    pos, dep = token.pos_, token.dep_
+    feats = []
+    for cls in _classes(token) or ("-",):
+        feats += [
+            "x=" + cls + "|" + pos,
+            "xd=" + cls + "|" + dep,
+            "xs=" + cls + "|" + sig,
+            "xq=" + cls + "|" + pos + "|" + quoted,
+        ]
+    for child in token.children:
+        if child.dep_ in {"attr", "acomp", "dobj", "xcomp", "ccomp", "pobj", "prep", "advmod"}:
+            feats += ["cx=" + child.dep_ + "|" + cls for cls in _classes(child)]
+    feats += ["hx=" + dep + "|" + cls for cls in _classes(token.head)]
     return feats
 
 

@@ -32,8 +32,17 @@ class Found:
 class QuoteTagger:
     """Cue anchors from one classifier, the role of each nearby token from another."""
 
-    def __init__(self, cue: LinearModel, role: LinearModel, threshold: float = 0.0) -> None:
+    def __init__(
+        self,
+        cue: LinearModel,
+        role: LinearModel,
+        threshold: float = 0.0,
+        profiles: dict[str, str] | None = None,
+        suppress: bool = False,
+    ) -> None:
         self.cue, self.role, self.threshold = cue, role, threshold
+        self.profiles = profiles
+        self.suppress = suppress  # drop an anchor whose cue overlaps a stronger one's
 
     @classmethod
     def load(cls, path: Path | None = None) -> QuoteTagger:
@@ -41,18 +50,24 @@ class QuoteTagger:
         if path is None:
             path = Path(str(resources.files("eventwire") / "data" / "quotes" / MODEL_FILE))
         models, meta = load_models(path)
-        return cls(models["cue"], models["role"], float(meta.get("threshold", 0.0)))
+        return cls(
+            models["cue"],
+            models["role"],
+            float(meta.get("threshold", 0.0)),
+            meta.get("profiles"),
+            bool(meta.get("suppress", False)),
+        )
 
     def anchors(self, ctx: DocContext) -> list[Token]:
-        """Tokens scored as heads of cues."""
+        """Tokens scored as heads of cues, strongest first."""
         found = []
         for token in ctx.doc:
             if token.is_space:
                 continue
-            no, yes = self.cue.scores(cue_features(token, ctx))
+            no, yes = self.cue.scores(cue_features(token, ctx, self.profiles))
             if yes - no > self.threshold:
-                found.append(token)
-        return found
+                found.append((yes - no, token))
+        return [token for _, token in sorted(found, key=lambda f: -f[0])]
 
     def roles(self, anchor: Token, ctx: DocContext) -> tuple[int, list[str]]:
         """The window start and the role label of each token in the window."""
@@ -63,23 +78,27 @@ class QuoteTagger:
 
     def __call__(self, doc: Doc) -> list[Found]:
         ctx = DocContext.build(doc)
-        found = []
+        found: list[Found] = []
+        taken: set[int] = set()  # characters of the cues kept so far
         for anchor in self.anchors(ctx):
             start, labels = self.roles(anchor, ctx)
             content = content_spans(doc, labels, start)
-            if not content:
+            cue = cue_span(doc, anchor.i, labels, start)
+            chars = set(range(cue.start, cue.end))
+            if not content or (self.suppress and chars & taken):
                 continue
+            taken |= chars
             inside = [ctx.quote[start + k] >= 0 for k, lab in enumerate(labels) if lab == "CONTENT"]
             found.append(
                 Found(
                     source=source_span(doc, anchor.i, labels, start),
-                    cue=[cue_span(doc, anchor.i, labels, start)],
+                    cue=[cue],
                     content=content,
                     anchor=anchor.i,
                     direct=2 * sum(inside) >= len(inside),
                 )
             )
-        return found
+        return sorted(found, key=lambda f: f.anchor)
 
 
 @cache
