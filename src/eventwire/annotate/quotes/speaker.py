@@ -12,6 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from eventwire.annotate.quotes.context import quote_regions
 from eventwire.model import Entity, Quote
 
 
@@ -21,6 +22,7 @@ class Lexicon:
     documents: frozenset[str]
     group_entities: frozenset[str]
     person_entities: frozenset[str]
+    first_person_plural: frozenset[str]
 
 
 @cache
@@ -33,6 +35,7 @@ def lexicon() -> Lexicon:
         frozenset(data["documents"]),
         frozenset(data["group_entities"]),
         frozenset(data["person_entities"]),
+        frozenset(data["first_person_plural"]),
     )
 
 
@@ -106,9 +109,11 @@ def _enclosing(quote: Quote, quotes: list[Quote]) -> Quote | None:
 def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | None = None) -> None:
     """Set ``speaker_text`` and ``speaker`` of each quote (in text order) in place.
 
-    A named source is its own speaker; he/she/they/it and "the post" take the nearest
-    earlier compatible speaker (or the entities stage's chain name, or an earlier noun
-    phrase); "I" inside a quotation is the speaker of that quotation.
+    A named source is its own speaker; he/she/they/it (and their possessives) and "the post"
+    take the entities stage's chain name, else the nearest earlier compatible speaker, else an
+    earlier noun phrase — skipping any candidate the quote itself speaks of ("the commander
+    gave us the order" is not said by the commander). A "he" whose words are "we"/"us" speaks
+    for a group and may take a group. "I" inside a quotation is that quotation's speaker.
     """
     lex = lexicon()
     text = doc.text
@@ -127,12 +132,58 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
         elif kind == "self":
             selves.append(quote)
         else:
-            earlier = (name for name, h in reversed(resolved) if compatible(kind, h, lex))
-            quote.speaker = (
-                entity_name(head.idx, head.idx + len(head.text))
-                or next(earlier, None)
-                or _previous_mention(doc, head.i, kind, lex)
-            )
+            quote.speaker = _antecedent(doc, quote, head, kind, resolved, entity_name, lex)
     for quote in selves:
         outer = _enclosing(quote, quotes)
         quote.speaker = outer.speaker if outer else None
+
+
+def _antecedent(
+    doc: Doc,
+    quote: Quote,
+    head: Token,
+    kind: str,
+    resolved: list[tuple[str, Token]],
+    entity_name: Callable[[int, int], str | None],
+    lex: Lexicon,
+) -> str | None:
+    """The first acceptable candidate for a referring source, nearest first."""
+    spoken = _content_words(doc, quote)
+    kinds = {kind, "group"} if kind == "person" and spoken & lex.first_person_plural else {kind}
+    candidates = (
+        entity_name(head.idx, head.idx + len(head.text)),
+        *(name for name, h in reversed(resolved) if any(compatible(k, h, lex) for k in kinds)),
+        *(_previous_mention(doc, head.i, k, lex) for k in kinds),
+    )
+    return next((c for c in candidates if c and not _spoken_of(c, spoken)), None)
+
+
+def _content_words(doc: Doc, quote: Quote) -> set[str]:
+    """Lower-cased words and noun lemmas of what the speaker says: the content, and the
+    other quoted passages of the cue's paragraph (run-on quotes share their speaker)."""
+    text = doc.text
+    cue = quote.cue[0].start if quote.cue else quote.source[0].start
+    paragraph = (text.rfind("\n", 0, cue) + 1, text.find("\n", cue) % (len(text) + 1))
+    quoted = [(s, e) for s, e in quote_regions(text) if paragraph[0] <= s and e <= paragraph[1]]
+    words: set[str] = set()
+    for start, end in [(p.start, p.end) for p in quote.content] + quoted:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for token in span or ():
+            words.add(token.lower_)
+            if token.pos_ in {"NOUN", "PROPN"}:
+                words.add(token.lemma_.lower())
+    return words
+
+
+_MODIFIERS_START = frozenset({"of", "from", "in", "at", "on", "with", "who", "which", "that", ","})
+
+
+def _spoken_of(name: str, spoken: set[str]) -> bool:
+    """Whether the quote's content names the candidate's head word ("commander" in "their
+    battlefield commander"; "man" in "one man from the Orenburg region")."""
+    words: list[str] = []
+    for word in name.lower().replace(",", " , ").split():
+        if word in _MODIFIERS_START:
+            break
+        words.append(word.removesuffix("’s").removesuffix("'s"))
+    return bool(words) and words[-1] in spoken
