@@ -91,3 +91,24 @@ def test_every_command_has_help_and_appears_in_the_readme():
         assert f"eventwire {name}" in readme, f"README lacks an example of 'eventwire {name}'"
         code, out, _ = eventwire(*name.split(), "--help")
         assert code == 0 and "Usage" in out
+
+
+def test_gazetteer_add_imports_a_geonames_dump_and_refuses_other_files(tmp_path):
+    dump = tmp_path / "XX.txt"
+    dump.write_text(
+        "9990001\tZzyxville\tZzyxville\tZzyx Ville\t48.1\t37.2\tP\tPPL\tUA\t\t14\t\t\t\t120\t\t150\tEurope/Kyiv\t2024-01-01\n"
+    )
+    env_cmd = [
+        "env",
+        f"XDG_DATA_HOME={tmp_path}",
+        sys.executable,
+        "-c",
+        "from eventwire.cli import main; main()",
+    ]
+    done = subprocess.run([*env_cmd, "gazetteer", "add", str(dump)], capture_output=True, text=True)
+    assert done.returncode == 0 and "added 1 places" in done.stdout
+    assert (tmp_path / "eventwire" / "gazetteer.sqlite").exists()
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a gazetteer\n")
+    done = subprocess.run([*env_cmd, "gazetteer", "add", str(junk)], capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr.startswith("error:") and "no GeoNames rows" in done.stderr
