@@ -52,3 +52,14 @@ def test_a_possessive_source_refers_back(nlp):
     their = quote(text, "Their", "complaints", "about the camp")
     resolve_speakers(doc, [governor, men, their])
     assert their.speaker_text == "Their" and their.speaker == "Mobilised men from Omsk"
+
+
+def test_a_dateline_is_not_part_of_the_speaker(nlp):
+    text = "MOSCOW, October 20, 2022 (Eastern Wire) — The Kremlin on Thursday denied reports of a second call-up."
+    doc = nlp(text)
+    q = quote(
+        text, "MOSCOW, October 20, 2022 (Eastern Wire) — The Kremlin", "denied", "reports of a second call-up"
+    )
+    resolve_speakers(doc, [q])
+    assert q.speaker_text == q.speaker == "The Kremlin"
+    assert q.source[0].text(text) == "The Kremlin"

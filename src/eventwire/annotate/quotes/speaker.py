@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.annotate.quotes.context import quote_regions
 from eventwire.model import Entity, Quote
+from eventwire.model import Span as Piece
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
         head = _head(doc, quote)
         if head is None:
             continue
+        quote.source = [_after_dash(text, piece) for piece in quote.source]
         quote.speaker_text = " ".join(s.text(text) for s in quote.source)
         kind = referring_class(head, lex)
         if kind is None:
@@ -136,6 +138,17 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
     for quote in selves:
         outer = _enclosing(quote, quotes)
         quote.speaker = outer.speaker if outer else None
+
+
+def _after_dash(text: str, piece: Piece) -> Piece:
+    """The part of a source after a dash, which ends a dateline ("MOSCOW, May 2 (Agency) — The
+    Kremlin" → "The Kremlin")."""
+    words = piece.text(text)
+    cut = max(words.rfind(dash) for dash in (" — ", " – ", " -- "))
+    if cut < 0:
+        return piece
+    rest = words[cut:].lstrip(" —–-")
+    return Piece(piece.end - len(rest), piece.end) if rest else piece
 
 
 def _antecedent(
