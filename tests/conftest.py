@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from eventwire.resources import Resources
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the user's own gazetteer (under $XDG_DATA_HOME) out of the tests' reach."""
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="eventwire-tests-")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline every stage shares, loaded once for the whole test session."""
+    return Resources().nlp
+
 
 ARTICLE_A = """date 2023-02-14 Mobilised soldiers from the Tver region recorded a video appeal on Tuesday, complaining that they had been sent forward without artillery support. One of them said the unit had lost half of its men near Bakhmut.
 

@@ -6,12 +6,6 @@ import pytest
 
 from eventwire.annotate.attribution import attribute
 from eventwire.model import Quote, Span
-from eventwire.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return Resources().nlp
 
 
 def _at(text: str, words: str, after: int = 0) -> list[Span]:

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from eventwire.annotate.entities import extract_entities
 from eventwire.annotate.quotes.speaker import resolve_speakers
 from eventwire.model import Quote, Span
-from eventwire.resources import Resources
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return Resources().nlp
 
 
 def at(text: str, words: str) -> list[Span]:

@@ -1,4 +1,4 @@
-"""One spaCy pipeline for the entity tests, loaded once per session."""
+"""Entity extraction over the session's shared spaCy pipeline (``nlp`` in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,6 @@ from spacy.language import Language
 
 from eventwire.annotate.entities import extract_entities
 from eventwire.model import Entity
-from eventwire.resources import Resources
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return Resources().nlp
 
 
 @pytest.fixture(scope="session")

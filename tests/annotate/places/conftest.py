@@ -1,4 +1,4 @@
-"""Session fixtures: the shipped gazetteer and the spaCy pipeline, loaded once."""
+"""Session fixtures: the shipped gazetteer and its resolver, loaded once."""
 
 from __future__ import annotations
 
@@ -26,11 +26,6 @@ def gazetteer(resources: Resources) -> Gazetteer:
 @pytest.fixture(scope="session")
 def resolver(resources: Resources) -> PlaceResolver:
     return resources.places
-
-
-@pytest.fixture(scope="session")
-def nlp(resources: Resources):  # spaCy Language
-    return resources.nlp
 
 
 @pytest.fixture
