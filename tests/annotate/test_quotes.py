@@ -208,3 +208,15 @@ def test_suppression_keeps_the_strongest_of_overlapping_cues(nlp):
     assert sorted(doc[f.anchor].text for f in both) == ["loudly", "said"]
     assert [doc[f.anchor].text for f in kept] == ["said"]
     assert kept[0].cue[0].text(doc.text) == "said loudly"
+
+
+def test_nested_penalty_drops_weak_anchors_inside_kept_content(nlp):
+    doc = nlp("He said the minister claimed taxes rose.")
+    cue = LinearModel(["O", "CUE"], {"l=say": [0.0, 10.0], "l=claim": [0.0, 5.0]})
+    role = LinearModel(["O", "SOURCE", "CUE", "CONTENT"], {"bias": [0.0, 0.0, 0.0, 1.0]})
+    both = QuoteTagger(cue, role, threshold=0.0, suppress=True)(doc)
+    outer = QuoteTagger(cue, role, threshold=0.0, suppress=True, nested_penalty=8.0)(doc)
+    strong = QuoteTagger(cue, role, threshold=0.0, suppress=True, nested_penalty=4.0)(doc)
+    assert [doc[f.anchor].text for f in both] == ["said", "claimed"]
+    assert [doc[f.anchor].text for f in outer] == ["said"]
+    assert [doc[f.anchor].text for f in strong] == ["said", "claimed"]

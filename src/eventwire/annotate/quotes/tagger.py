@@ -30,7 +30,12 @@ class Found:
 
 
 class QuoteTagger:
-    """Cue anchors from one classifier, the role of each nearby token from another."""
+    """Cue anchors from one classifier, the role of each nearby token from another.
+
+    Anchors are decoded strongest first. With *suppress*, one whose cue overlaps a kept cue
+    is dropped; an anchor inside the content of a kept attribution needs its margin to clear
+    the threshold by *nested_penalty* more (most such tokens are verbs of the quotation).
+    """
 
     def __init__(
         self,
@@ -39,10 +44,12 @@ class QuoteTagger:
         threshold: float = 0.0,
         profiles: dict[str, str] | None = None,
         suppress: bool = False,
+        nested_penalty: float = 0.0,
     ) -> None:
         self.cue, self.role, self.threshold = cue, role, threshold
         self.profiles = profiles
-        self.suppress = suppress  # drop an anchor whose cue overlaps a stronger one's
+        self.suppress = suppress
+        self.nested_penalty = nested_penalty
 
     @classmethod
     def load(cls, path: Path | None = None) -> QuoteTagger:
@@ -56,10 +63,11 @@ class QuoteTagger:
             float(meta.get("threshold", 0.0)),
             meta.get("profiles"),
             bool(meta.get("suppress", False)),
+            float(meta.get("nested_penalty", 0.0)),
         )
 
-    def anchors(self, ctx: DocContext) -> list[Token]:
-        """Tokens scored as heads of cues, strongest first."""
+    def anchors(self, ctx: DocContext) -> list[tuple[float, Token]]:
+        """Tokens scored as heads of cues with their margin, strongest first."""
         found = []
         for token in ctx.doc:
             if token.is_space:
@@ -67,7 +75,7 @@ class QuoteTagger:
             no, yes = self.cue.scores(cue_features(token, ctx, self.profiles))
             if yes - no > self.threshold:
                 found.append((yes - no, token))
-        return [token for _, token in sorted(found, key=lambda f: -f[0])]
+        return sorted(found, key=lambda f: -f[0])
 
     def roles(self, anchor: Token, ctx: DocContext) -> tuple[int, list[str]]:
         """The window start and the role label of each token in the window."""
@@ -80,7 +88,10 @@ class QuoteTagger:
         ctx = DocContext.build(doc)
         found: list[Found] = []
         taken: set[int] = set()  # characters of the cues kept so far
-        for anchor in self.anchors(ctx):
+        inside: set[int] = set()  # tokens of the contents kept so far
+        for margin, anchor in self.anchors(ctx):
+            if anchor.i in inside and margin - self.nested_penalty <= self.threshold:
+                continue
             start, labels = self.roles(anchor, ctx)
             content = content_spans(doc, labels, start)
             cue = cue_span(doc, anchor.i, labels, start)
@@ -88,14 +99,15 @@ class QuoteTagger:
             if not content or (self.suppress and chars & taken):
                 continue
             taken |= chars
-            inside = [ctx.quote[start + k] >= 0 for k, lab in enumerate(labels) if lab == "CONTENT"]
+            inside.update(start + k for k, lab in enumerate(labels) if lab == "CONTENT")
+            quoted = [ctx.quote[start + k] >= 0 for k, lab in enumerate(labels) if lab == "CONTENT"]
             found.append(
                 Found(
                     source=source_span(doc, anchor.i, labels, start),
                     cue=[cue],
                     content=content,
                     anchor=anchor.i,
-                    direct=2 * sum(inside) >= len(inside),
+                    direct=2 * sum(quoted) >= len(quoted),
                 )
             )
         return sorted(found, key=lambda f: f.anchor)
