@@ -55,3 +55,12 @@ def test_a_dateline_is_not_part_of_the_speaker(nlp):
     resolve_speakers(doc, [q])
     assert q.speaker_text == q.speaker == "The Kremlin"
     assert q.source[0].text(text) == "The Kremlin"
+
+
+def test_a_source_inside_a_larger_phrase_is_named_by_that_phrase(nlp):
+    text = "A new video shows a group of soldiers from the Tver region recording a message to the president."
+    doc = nlp(text)
+    q = quote(text, "the Tver region", "recording", "a message to the president")
+    resolve_speakers(doc, [q])
+    assert q.speaker_text == "the Tver region"
+    assert q.speaker == "a group of soldiers from the Tver region"

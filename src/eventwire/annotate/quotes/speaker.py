@@ -122,14 +122,15 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
     resolved: list[tuple[str, Token]] = []  # (name, head) of earlier named sources
     selves = []
     for quote in quotes:
+        quote.source = [_after_dash(text, piece) for piece in quote.source]
         head = _head(doc, quote)
         if head is None:
             continue
-        quote.source = [_after_dash(text, piece) for piece in quote.source]
         quote.speaker_text = " ".join(s.text(text) for s in quote.source)
         kind = referring_class(head, lex)
         if kind is None:
-            quote.speaker = quote.speaker_text
+            head = _phrase_head(head)
+            quote.speaker = _named_phrase(text, head, quote) or quote.speaker_text
             resolved.append((quote.speaker, head))
         elif kind == "self":
             selves.append(quote)
@@ -138,6 +139,23 @@ def resolve_speakers(doc: Doc, quotes: list[Quote], entities: list[Entity] | Non
     for quote in selves:
         outer = _enclosing(quote, quotes)
         quote.speaker = outer.speaker if outer else None
+
+
+def _phrase_head(head: Token) -> Token:
+    """The noun a source hangs from when it is the object of "of"/"from" inside a larger noun
+    phrase ("the Tver region" in "a group of soldiers from the Tver region")."""
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in {"of", "from"}:
+        noun = head.head.head
+        if noun.pos_ not in {"NOUN", "PROPN"}:
+            break
+        head = noun
+    return head
+
+
+def _named_phrase(text: str, head: Token, quote: Quote) -> str | None:
+    """The words from the larger phrase's start to the source's end, when it is larger."""
+    start, end = head.left_edge.idx, quote.source[-1].end
+    return text[start:end] if start < quote.source[0].start else None
 
 
 def _after_dash(text: str, piece: Piece) -> Piece:
