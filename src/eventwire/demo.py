@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from importlib import resources
-from pathlib import Path
 
+from eventwire import datafiles
 from eventwire.store import Store
 
-SAMPLES = Path(str(resources.files("eventwire") / "data" / "samples"))
+SAMPLES = datafiles.path("samples")
 
 
 def sample_paths() -> list[str]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.datafiles import load
 from eventwire.model import Quote
 from eventwire.model import Span as Piece
 
@@ -30,8 +29,7 @@ class CertaintyLexicon:
 @cache
 def certainty_lexicon() -> CertaintyLexicon:
     """``data/quotes/certainty.json``."""
-    path = resources.files("eventwire") / "data" / "quotes" / "certainty.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load("quotes", "certainty.json")
     return CertaintyLexicon(
         frozenset(data["denied"]["cue_lemmas"]),
         frozenset(data["denied"]["negated_past_aux"]),

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from eventwire.clean.rules import load
 from eventwire.clean.text import OPENERS, last_char
+from eventwire.datafiles import load
 
 _TOKEN_EDGE = "\"'“”‘’«»()[]{}?!.,;:*"
 

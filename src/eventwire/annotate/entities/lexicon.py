@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from eventwire.clean.rules import load
+from eventwire.datafiles import load, read_text
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def normalise(text: str) -> str:
 
 
 def _rows(filename: str) -> list[list[str]]:
-    text = (resources.files("eventwire") / "data" / "entities" / filename).read_text(encoding="utf-8")
+    text = read_text("entities", filename)
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
@@ -151,7 +150,7 @@ def lexicon() -> Lexicon:
     roles = _roles()
     names, acronyms, demonyms = _names()
     modifiers = {term: sector for term, sector in _rows("modifiers.tsv")}
-    rules = load("entities/rules.toml")
+    rules = load("entities", "rules.toml")
     cues = {t for t, rs in roles.items() for r in rs if r.sector == "MIL" and not r.military_only}
     cues |= {t for t, sector in modifiers.items() if sector == "MIL"}
     heads = frozenset(t.split()[-1] for t in roles)

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-PATTERNS = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "patterns.json"
+from eventwire import datafiles
+
+PATTERNS = datafiles.path("gazetteer", "patterns.json")
 _MIN_DEMONYM_STEM = 4
 _QUALIFIER = re.compile(r",\s+((?:[A-Z][\w'’\-]*\.?)(?:\s?[A-Z][\w'’\-]*\.?){0,3})")
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from eventwire import datafiles
 from eventwire.annotate.places.transliteration import (
     has_cyrillic,
     russian,
@@ -27,7 +28,7 @@ from eventwire.annotate.places.transliteration import (
     ukrainian,
 )
 
-SHIPPED = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "gazetteer.sqlite.xz"
+SHIPPED = datafiles.path("gazetteer", "gazetteer.sqlite.xz")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS place (

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eventwire import datafiles
 from eventwire.annotate.places.context import (
     designator_after,
     narrowed,
@@ -31,7 +32,7 @@ from eventwire.model import Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-WEIGHTS = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "resolver.json"
+WEIGHTS = datafiles.path("gazetteer", "resolver.json")
 _AREAS = ("country", "continent", "region")
 _DIVISIONS = ("admin1", "admin2")
 _POINTS = ("city", "admin2", "other")

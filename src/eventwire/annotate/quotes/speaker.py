@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from eventwire.annotate.quotes.context import quote_regions
+from eventwire.datafiles import load
 from eventwire.model import Entity, Quote
 from eventwire.model import Span as Piece
 
@@ -29,8 +28,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """``data/quotes/speakers.json``."""
-    path = resources.files("eventwire") / "data" / "quotes" / "speakers.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load("quotes", "speakers.json")
     return Lexicon(
         data["pronouns"],
         frozenset(data["documents"]),

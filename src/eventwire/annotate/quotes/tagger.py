@@ -13,6 +13,7 @@ from eventwire.annotate.quotes.context import DocContext
 from eventwire.annotate.quotes.features import ancestors_map, cue_features, role_features
 from eventwire.annotate.quotes.linear import LinearModel, load_models
 from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span
+from eventwire.annotate.quotes.stacking import stacked_features
 from eventwire.model import Span
 
 MODEL_FILE = "model.json.gz"
@@ -32,7 +33,8 @@ class Found:
 class QuoteTagger:
     """Cue anchors from one classifier, the role of each nearby token from another.
 
-    Anchors are decoded strongest first. With *suppress*, one whose cue overlaps a kept cue
+    With a *stack* model, a token's cue margin is rescored from its first-pass margin and
+    those of its neighbours (``stacking.py``). Anchors are decoded strongest first. With *suppress*, one whose cue overlaps a kept cue
     is dropped; an anchor inside the content of a kept attribution needs its margin to clear
     the threshold by *nested_penalty* more (most such tokens are verbs of the quotation).
     """
@@ -45,11 +47,13 @@ class QuoteTagger:
         profiles: dict[str, str] | None = None,
         suppress: bool = False,
         nested_penalty: float = 0.0,
+        stack: LinearModel | None = None,
     ) -> None:
         self.cue, self.role, self.threshold = cue, role, threshold
         self.profiles = profiles
         self.suppress = suppress
         self.nested_penalty = nested_penalty
+        self.stack = stack
 
     @classmethod
     def load(cls, path: Path | None = None) -> QuoteTagger:
@@ -64,17 +68,30 @@ class QuoteTagger:
             meta.get("profiles"),
             bool(meta.get("suppress", False)),
             float(meta.get("nested_penalty", 0.0)),
+            models.get("stack"),
         )
+
+    def margins(self, ctx: DocContext) -> list[float]:
+        """The first-pass cue margin of every token (CUE score minus O score)."""
+        out = []
+        for token in ctx.doc:
+            no, yes = self.cue.scores(cue_features(token, ctx, self.profiles))
+            out.append(yes - no)
+        return out
 
     def anchors(self, ctx: DocContext) -> list[tuple[float, Token]]:
         """Tokens scored as heads of cues with their margin, strongest first."""
+        margins = self.margins(ctx)
         found = []
         for token in ctx.doc:
             if token.is_space:
                 continue
-            no, yes = self.cue.scores(cue_features(token, ctx, self.profiles))
-            if yes - no > self.threshold:
-                found.append((yes - no, token))
+            margin = margins[token.i]
+            if self.stack is not None:
+                no, yes = self.stack.scores(stacked_features(token, ctx, margins))
+                margin = yes - no
+            if margin > self.threshold:
+                found.append((margin, token))
         return sorted(found, key=lambda f: -f[0])
 
     def roles(self, anchor: Token, ctx: DocContext) -> tuple[int, list[str]]:

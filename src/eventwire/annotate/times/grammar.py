@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from eventwire.annotate.times.lexicon import Lexicon, lexicon
+from eventwire.datafiles import load
 
 _MACRO = re.compile(r"%([A-Z]+)(?::([a-z0-9_]+))?")
 
@@ -110,8 +109,7 @@ def expand(pattern: str, lex: Lexicon) -> str:
 
 @cache
 def _spec() -> dict[str, Any]:
-    path = resources.files("eventwire") / "data" / "time" / "rules.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return load("time", "rules.toml")
 
 
 @cache

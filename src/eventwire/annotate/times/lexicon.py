@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from eventwire.datafiles import load
 
 _SPACE = re.compile(r"\s+")
 _FRACTION = re.compile(r"^(?:(\d+)\s+)?(\d+)/(\d+)$")
@@ -87,5 +87,4 @@ def alternation(words: list[str]) -> str:
 @cache
 def lexicon() -> Lexicon:
     """The packaged lexicon, loaded once."""
-    path = resources.files("eventwire") / "data" / "time" / "lexicon.json"
-    return Lexicon(json.loads(path.read_text(encoding="utf-8")))
+    return Lexicon(load("time", "lexicon.json"))
