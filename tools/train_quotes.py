@@ -7,8 +7,8 @@ Reproduces ``src/eventwire/data/quotes/model.json.gz``:
 
 ``--holdout N`` keeps every N-th article (in id order) out of training and prints its scores;
 ``--docs FILE`` caches the spaCy parses (a DocBin) between runs. The defaults ``--threshold``
-(-16, the cue margin), ``--nested-penalty`` (32), ``--cue-epochs`` (6) and ``--epochs`` (8, role
-model) were chosen on ``--holdout 10``.
+(-16, the cue margin), ``--nested-penalty`` (32), ``--cue-epochs`` (6), ``--epochs`` (8, role
+model) and the subject fallback for missing sources were chosen on ``--holdout 10``.
 """
 
 from __future__ import annotations
@@ -141,6 +141,12 @@ def main() -> None:
     ap.add_argument(
         "--nested-penalty", type=float, default=32.0, help="extra margin for an anchor inside a kept content"
     )
+    ap.add_argument(
+        "--no-subject-fallback",
+        dest="subject_fallback",
+        action="store_false",
+        help="leave a source the role model does not find empty (see spans.subject_source)",
+    )
     args = ap.parse_args()
 
     records = list(read_jsonl(args.train))
@@ -165,7 +171,9 @@ def main() -> None:
     print(f"features: cue {len(cue.weights)}, role {len(role.weights)}")
 
     if held:
-        tagger = QuoteTagger(cue, role, args.threshold, profiles, True, args.nested_penalty)
+        tagger = QuoteTagger(
+            cue, role, args.threshold, profiles, True, args.nested_penalty, args.subject_fallback
+        )
         result = score(tagger, [p[0] for p in held], [p[1] for p in held])
         for key, value in result.items():
             if key.endswith("f1") or key.endswith("precision") or key.endswith("recall"):
@@ -179,6 +187,7 @@ def main() -> None:
             "threshold": args.threshold,
             "suppress": True,
             "nested_penalty": args.nested_penalty,
+            "subject_fallback": args.subject_fallback,
             "profiles": profiles,
         }
         save_models(args.out, {"cue": cue, "role": role}, meta)

@@ -19,7 +19,7 @@ from eventwire.annotate.quotes.linear import (
     save_models,
 )
 from eventwire.annotate.quotes.profiles import build_profiles, profile_features
-from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span
+from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span, subject_source
 from eventwire.annotate.quotes.speaker import resolve_speakers
 from eventwire.annotate.quotes.tagger import QuoteTagger
 from eventwire.model import Entity, Quote, Span
@@ -220,3 +220,21 @@ def test_nested_penalty_drops_weak_anchors_inside_kept_content(nlp):
     assert [doc[f.anchor].text for f in both] == ["said", "claimed"]
     assert [doc[f.anchor].text for f in outer] == ["said"]
     assert [doc[f.anchor].text for f in strong] == ["said", "claimed"]
+
+
+def test_subject_source_climbs_from_a_participle_to_the_subject(nlp):
+    doc = nlp("The senator, who chairs the panel, left the room, saying the vote was rigged.")
+    saying = next(t for t in doc if t.text == "saying")
+    left = next(t for t in doc if t.text == "left")
+    assert [s.text(doc.text) for s in subject_source(saying)] == ["The senator"]
+    assert subject_source(left) == []  # the anchor has its own subject: nothing to climb to
+
+
+def test_subject_fallback_fills_a_missing_source(nlp):
+    doc = nlp("The mayor left the hall, saying taxes would rise.")
+    cue = LinearModel(["O", "CUE"], {"l=say": [0.0, 10.0]})
+    role = LinearModel(["O", "SOURCE", "CUE", "CONTENT"], {"bias": [0.0, 0.0, 0.0, 1.0]})
+    plain = QuoteTagger(cue, role, threshold=0.0)(doc)
+    filled = QuoteTagger(cue, role, threshold=0.0, subject_fallback=True)(doc)
+    assert plain[0].source == []
+    assert [s.text(doc.text) for s in filled[0].source] == ["The mayor"]

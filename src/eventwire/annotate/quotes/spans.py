@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.model import Span
 
@@ -68,3 +68,29 @@ def content_spans(doc: Doc, labels: Sequence[str], start: int) -> list[Span]:
         if trimmed and not all(t.is_punct for t in doc[trimmed[0] : trimmed[1] + 1]):
             pieces.append(_span(doc, *trimmed))
     return pieces
+
+
+CLIMB = frozenset({"advcl", "conj", "xcomp"})  # "…, saying", "… and said", "seemed to recognize"
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def subject_source(anchor: Token) -> list[Span]:
+    """The subject of the clause an anchor without its own subject hangs from, if any.
+
+    Climbs from the anchor through ``CLIMB`` relations to the first verb with a subject; the
+    span is the subject's phrase up to a following relative clause.
+    """
+    node = anchor
+    while not any(c.dep_ in SUBJECTS for c in node.children):
+        if node.dep_ not in CLIMB or node.head.i == node.i:
+            return []
+        node = node.head
+    if node.i == anchor.i:
+        return []
+    subj = next(c for c in node.children if c.dep_ in SUBJECTS)
+    doc = subj.doc
+    cut = [c.left_edge.i for c in subj.children if c.dep_ in {"relcl", "acl"} and c.i > subj.i]
+    first, last = subj.left_edge.i, (cut[0] - 1 if cut else subj.right_edge.i)
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return [_span(doc, first, last)]

@@ -12,8 +12,7 @@ from spacy.tokens import Doc, Token
 from eventwire.annotate.quotes.context import DocContext
 from eventwire.annotate.quotes.features import ancestors_map, cue_features, role_features
 from eventwire.annotate.quotes.linear import LinearModel, load_models
-from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span
-from eventwire.annotate.quotes.stacking import stacked_features
+from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span, subject_source
 from eventwire.model import Span
 
 MODEL_FILE = "model.json.gz"
@@ -33,10 +32,11 @@ class Found:
 class QuoteTagger:
     """Cue anchors from one classifier, the role of each nearby token from another.
 
-    With a *stack* model, a token's cue margin is rescored from its first-pass margin and
-    those of its neighbours (``stacking.py``). Anchors are decoded strongest first. With *suppress*, one whose cue overlaps a kept cue
+    Anchors are decoded strongest first. With *suppress*, one whose cue overlaps a kept cue
     is dropped; an anchor inside the content of a kept attribution needs its margin to clear
     the threshold by *nested_penalty* more (most such tokens are verbs of the quotation).
+    With *subject_fallback*, an attribution whose role labels hold no source takes the
+    subject of the clause its cue hangs from (``spans.subject_source``).
     """
 
     def __init__(
@@ -47,13 +47,13 @@ class QuoteTagger:
         profiles: dict[str, str] | None = None,
         suppress: bool = False,
         nested_penalty: float = 0.0,
-        stack: LinearModel | None = None,
+        subject_fallback: bool = False,
     ) -> None:
         self.cue, self.role, self.threshold = cue, role, threshold
         self.profiles = profiles
         self.suppress = suppress
         self.nested_penalty = nested_penalty
-        self.stack = stack
+        self.subject_fallback = subject_fallback
 
     @classmethod
     def load(cls, path: Path | None = None) -> QuoteTagger:
@@ -68,30 +68,18 @@ class QuoteTagger:
             meta.get("profiles"),
             bool(meta.get("suppress", False)),
             float(meta.get("nested_penalty", 0.0)),
-            models.get("stack"),
+            bool(meta.get("subject_fallback", False)),
         )
-
-    def margins(self, ctx: DocContext) -> list[float]:
-        """The first-pass cue margin of every token (CUE score minus O score)."""
-        out = []
-        for token in ctx.doc:
-            no, yes = self.cue.scores(cue_features(token, ctx, self.profiles))
-            out.append(yes - no)
-        return out
 
     def anchors(self, ctx: DocContext) -> list[tuple[float, Token]]:
         """Tokens scored as heads of cues with their margin, strongest first."""
-        margins = self.margins(ctx)
         found = []
         for token in ctx.doc:
             if token.is_space:
                 continue
-            margin = margins[token.i]
-            if self.stack is not None:
-                no, yes = self.stack.scores(stacked_features(token, ctx, margins))
-                margin = yes - no
-            if margin > self.threshold:
-                found.append((margin, token))
+            no, yes = self.cue.scores(cue_features(token, ctx, self.profiles))
+            if yes - no > self.threshold:
+                found.append((yes - no, token))
         return sorted(found, key=lambda f: -f[0])
 
     def roles(self, anchor: Token, ctx: DocContext) -> tuple[int, list[str]]:
@@ -100,6 +88,9 @@ class QuoteTagger:
         up = ancestors_map(anchor)
         feats = [role_features(anchor, ctx.doc[i], ctx, up) for i in range(start, end)]
         return start, self.role.viterbi(feats, {anchor.i - start: "CUE"})
+
+    def _fallback(self, anchor: Token) -> list[Span]:
+        return subject_source(anchor) if self.subject_fallback else []
 
     def __call__(self, doc: Doc) -> list[Found]:
         ctx = DocContext.build(doc)
@@ -120,7 +111,7 @@ class QuoteTagger:
             quoted = [ctx.quote[start + k] >= 0 for k, lab in enumerate(labels) if lab == "CONTENT"]
             found.append(
                 Found(
-                    source=source_span(doc, anchor.i, labels, start),
+                    source=source_span(doc, anchor.i, labels, start) or self._fallback(anchor),
                     cue=[cue],
                     content=content,
                     anchor=anchor.i,
