@@ -281,7 +281,8 @@ def gazetteer_add(
 
     if not file.is_file():
         raise UserError(f"no such file: {file}")
-    n = Resources().gazetteer.add_dump(file)
+    with err.status(f"importing {file}"):
+        n = Resources().gazetteer.add_dump(file)
     if n == 0:
         raise UserError(f"{file} holds no GeoNames rows (19-column geoname or 12-column postal lines)")
     out.print(f"added {n} places from {file}")
