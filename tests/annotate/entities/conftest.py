@@ -19,3 +19,10 @@ def entities(nlp: Language) -> Callable[[str], list[Entity]]:
         return extract_entities(nlp(text))
 
     return run
+
+
+def mention(found: list[Entity], text: str) -> Entity:
+    """The first mention whose words are *text*."""
+    matches = [e for e in found if e.text == text]
+    assert matches, f"no entity {text!r} in {[e.text for e in found]}"
+    return matches[0]

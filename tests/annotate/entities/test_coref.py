@@ -9,6 +9,8 @@ import pytest
 from eventwire.annotate.entities import chain_name
 from eventwire.model import Entity
 
+from .conftest import mention
+
 Extract = Callable[[str], list[Entity]]
 
 ARTICLE = (
@@ -29,23 +31,17 @@ def article(entities: Extract) -> list[Entity]:
     return entities(ARTICLE)
 
 
-def first(found: list[Entity], text: str) -> Entity:
-    matches = [e for e in found if e.text == text]
-    assert matches, f"no entity {text!r} in {[e.text for e in found]}"
-    return matches[0]
-
-
 def chain_of(found: list[Entity], text: str) -> set[str]:
-    return {e.text for e in found if e.chain == first(found, text).chain}
+    return {e.text for e in found if e.chain == mention(found, text).chain}
 
 
 def test_pronoun_resolves_to_the_subject_of_the_previous_sentence(article: list[Entity]) -> None:
-    he = first(article, "He")
+    he = mention(article, "He")
     assert chain_name(article, he.chain) == "one man from the Orenburg region"
 
 
 def test_plural_pronoun_resolves_to_a_group(article: list[Entity]) -> None:
-    they = first(article, "They")
+    they = mention(article, "They")
     assert chain_name(article, they.chain) == "Draftees from the Orenburg region"
     assert they.sector == "MIL"  # filled in from the chain
 
@@ -53,11 +49,11 @@ def test_plural_pronoun_resolves_to_a_group(article: list[Entity]) -> None:
 def test_surname_and_title_forms_join_the_full_name(article: list[Entity]) -> None:
     chain = chain_of(article, "Putin")
     assert {"Russian President Vladimir Putin", "President Putin"} <= chain
-    assert chain_name(article, first(article, "Putin").chain) == "Vladimir Putin"
+    assert chain_name(article, mention(article, "Putin").chain) == "Vladimir Putin"
 
 
 def test_country_spreads_along_the_chain(article: list[Entity]) -> None:
-    assert first(article, "President Putin").country == "RUS"
+    assert mention(article, "President Putin").country == "RUS"
 
 
 def test_acronym_joins_its_long_form(article: list[Entity]) -> None:
@@ -71,20 +67,20 @@ def test_definite_description_refers_back(article: list[Entity]) -> None:
 
 def test_apposition_joins_a_name_and_its_description(article: list[Entity]) -> None:
     assert "professor" in chain_of(article, "Ivan Petrenko")
-    assert first(article, "Ivan Petrenko").sector == "EDU"
+    assert mention(article, "Ivan Petrenko").sector == "EDU"
 
 
 def test_feminine_pronoun_finds_the_woman(article: list[Entity]) -> None:
-    assert chain_name(article, first(article, "she").chain) == "Maria Ivanova"
+    assert chain_name(article, mention(article, "she").chain) == "Maria Ivanova"
 
 
 def test_object_pronoun_agrees_in_number(article: list[Entity]) -> None:
-    assert chain_name(article, first(article, "them").chain) == "two civilians"
+    assert chain_name(article, mention(article, "them").chain) == "two civilians"
 
 
 def test_distinct_people_stay_apart(article: list[Entity]) -> None:
-    assert first(article, "Ivan Petrenko").chain != first(article, "Maria Ivanova").chain
-    assert first(article, "He").chain != first(article, "Putin").chain
+    assert mention(article, "Ivan Petrenko").chain != mention(article, "Maria Ivanova").chain
+    assert mention(article, "He").chain != mention(article, "Putin").chain
 
 
 def test_list_parsed_as_apposition_is_not_linked(entities: Extract) -> None:
@@ -92,7 +88,7 @@ def test_list_parsed_as_apposition_is_not_linked(entities: Extract) -> None:
         "The women wrote to Putin, the chairman of the investigative committee Alexander "
         "Bastrykin and the military prosecutor."
     )
-    assert first(found, "Putin").chain != first(found, "chairman of the investigative committee").chain
+    assert mention(found, "Putin").chain != mention(found, "chairman of the investigative committee").chain
 
 
 def test_chain_name_prefers_the_longest_proper_name() -> None:

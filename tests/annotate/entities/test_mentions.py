@@ -8,6 +8,8 @@ import pytest
 
 from eventwire.model import Entity
 
+from .conftest import mention
+
 Extract = Callable[[str], list[Entity]]
 
 ARTICLE = (
@@ -24,12 +26,6 @@ ARTICLE = (
 @pytest.fixture(scope="module")
 def article(entities: Extract) -> list[Entity]:
     return entities(ARTICLE)
-
-
-def by_text(found: list[Entity], text: str) -> Entity:
-    matches = [e for e in found if e.text == text]
-    assert matches, f"no entity {text!r} in {[e.text for e in found]}"
-    return matches[0]
 
 
 @pytest.mark.parametrize(
@@ -49,30 +45,30 @@ def by_text(found: list[Entity], text: str) -> Entity:
 def test_actor_kind_country_and_sector(
     article: list[Entity], text: str, kind: str, country: str | None, sector: str
 ) -> None:
-    entity = by_text(article, text)
+    entity = mention(article, text)
     assert (entity.kind, entity.country, entity.sector) == (kind, country, sector)
 
 
 def test_person_name_leaves_out_the_title(article: list[Entity]) -> None:
-    assert by_text(article, "Russian President Vladimir Putin").name == "Vladimir Putin"
+    assert mention(article, "Russian President Vladimir Putin").name == "Vladimir Putin"
 
 
 def test_known_name_among_modifiers_gives_the_canonical_name(article: list[Entity]) -> None:
-    assert by_text(article, "Wagner private military company").name == "Wagner Group"
+    assert mention(article, "Wagner private military company").name == "Wagner Group"
 
 
 def test_counted_group_is_one_mention(article: list[Entity]) -> None:
-    group = by_text(article, "group of men")
+    group = mention(article, "group of men")
     assert group.kind == "GROUP"
     assert not [e for e in article if e.text == "men"]
 
 
 def test_possessor_is_its_own_mention(article: list[Entity]) -> None:
-    assert by_text(article, "Russia").kind == "GPE"
+    assert mention(article, "Russia").kind == "GPE"
 
 
 def test_demonym_after_pro_gives_no_country(article: list[Entity]) -> None:
-    separatists = by_text(article, "Pro-Russian separatists")
+    separatists = mention(article, "Pro-Russian separatists")
     assert (separatists.country, separatists.sector) == (None, "REB")
 
 
@@ -88,40 +84,40 @@ def test_offsets_point_at_the_text(article: list[Entity]) -> None:
 def test_company_is_a_unit_only_in_military_context(entities: Extract) -> None:
     military = entities("The soldiers said their company had lost its commander near the front.")
     business = entities("The company said its profits fell, and its shareholders were unhappy.")
-    assert by_text(military, "company").kind == "UNIT"
-    assert (by_text(business, "company").kind, by_text(business, "company").sector) == ("ORG", "BUS")
+    assert mention(military, "company").kind == "UNIT"
+    assert (mention(business, "company").kind, mention(business, "company").sector) == ("ORG", "BUS")
 
 
 def test_partially_recognised_entity_takes_the_claimed_state(entities: Extract) -> None:
     found = entities("Shelling was reported in the self-proclaimed Luhansk People's Republic.")
-    republic = by_text(found, "Luhansk People's Republic")
+    republic = mention(found, "Luhansk People's Republic")
     assert (republic.kind, republic.country, republic.sector) == ("GPE", "UKR", "PRE")
 
 
 def test_curly_apostrophes_match_known_names(entities: Extract) -> None:
     found = entities("Officials of the Donetsk People’s Republic denied the report.")
-    assert by_text(found, "Donetsk People’s Republic").country == "UKR"
+    assert mention(found, "Donetsk People’s Republic").country == "UKR"
 
 
 def test_capital_and_possessor_give_the_country(entities: Extract) -> None:
-    forces = by_text(entities("Kyiv's forces pushed east on Friday."), "forces")
+    forces = mention(entities("Kyiv's forces pushed east on Friday."), "forces")
     assert (forces.kind, forces.country, forces.sector) == ("GROUP", "UKR", "MIL")
 
 
 def test_weak_head_takes_the_sector_of_its_of_phrase(entities: Extract) -> None:
     found = entities("The chairman of the investigative committee opened a case.")
-    assert by_text(found, "chairman of the investigative committee").sector == "COP"
+    assert mention(found, "chairman of the investigative committee").sector == "COP"
 
 
 def test_modifier_decides_a_weak_head(entities: Extract) -> None:
     found = entities("Russian military officials declined to comment.")
-    officials = by_text(found, "Russian military officials")
+    officials = mention(found, "Russian military officials")
     assert (officials.kind, officials.country, officials.sector) == ("GROUP", "RUS", "MIL")
 
 
 def test_pronouns_are_mentions(entities: Extract) -> None:
     found = entities("The soldier said he had not slept.")
-    assert by_text(found, "he").kind == "PRON"
+    assert mention(found, "he").kind == "PRON"
 
 
 def test_demonym_adjective_alone_is_no_mention(entities: Extract) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from eventwire.annotate.entities import chain_name
 from eventwire.annotate.quotes.context import quote_regions
 from eventwire.datafiles import load
 from eventwire.model import Entity, Quote
@@ -68,11 +67,8 @@ def compatible(kind: str, head: Token, lex: Lexicon) -> bool:
 
 
 def _entity_namer(entities: list[Entity] | None, lex: Lexicon) -> Callable[[int, int], str | None]:
-    """A lookup (start, end) -> chain name from the entities stage, when it is available."""
-    if not entities or importlib.util.find_spec("eventwire.annotate.entities") is None:
-        return lambda start, end: None
-    chain_name = getattr(importlib.import_module("eventwire.annotate.entities"), "chain_name", None)
-    if chain_name is None:
+    """A lookup (start, end) -> chain name from the entities stage's mentions, if given."""
+    if not entities:
         return lambda start, end: None
 
     def name(start: int, end: int) -> str | None:
