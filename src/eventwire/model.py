@@ -121,6 +121,86 @@ class Quote:
 
 
 @dataclass
+class Participant:
+    """An event's actor, recipient or claimant: the words, the resolved name and its codes."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None = None  # ISO 3166 alpha-3, as Entity.country
+    sector: str | None = None  # PLOVER-style sector, as Entity.sector
+
+
+@dataclass
+class EventLocation:
+    """Where an event happened: a resolved place and the words naming it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None = None
+    country: str | None = None  # ISO 3166 alpha-2, as Place.country
+    admin1: str | None = None
+    precision: str = "settlement"  # settlement, district, region, country
+
+
+@dataclass
+class EventDate:
+    """When an event happened; ``source`` says whether the text or the publication date gave it."""
+
+    value: str  # ISO date or TIMEX3 value: 2023-01-18, 2022-09, 2023-W03
+    precision: str | None  # day, week, month, year
+    source: str  # text, publication
+    span: Span | None = None  # the time expression, when the text gave it
+
+
+@dataclass
+class EventSize:
+    """How many: one count with the words it came from."""
+
+    kind: str  # dead, injured, arrested, people
+    value: int
+    span: Span
+
+
+@dataclass
+class AcledCode:
+    """The ACLED-shaped category of an event (public category names; no ACLED data used)."""
+
+    event_type: str
+    sub_event_type: str
+    code: str
+
+
+@dataclass
+class EventMention:
+    """One event as one sentence of one article reports it, every field with its evidence."""
+
+    id: str  # stable: derived from the article id, the trigger span and the type
+    event: str  # PLOVER type: ASSAULT, REQUEST, ...
+    trigger: Span  # the words expressing the event
+    sentence: Span
+    mode: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    aux: str | None = None  # negation, future, hypothetical, historical (None: it happened)
+    aux_span: Span | None = None  # the words that set aux ("could", "not", "rumours")
+    actor: list[Participant] = field(default_factory=list)
+    recipient: list[Participant] = field(default_factory=list)
+    location: EventLocation | None = None
+    date: EventDate | None = None
+    size: list[EventSize] = field(default_factory=list)
+    claimant: Participant | None = None
+    certainty: str = "asserted"  # asserted, claimed, unverified, denied
+    certainty_span: Span | None = None  # the hedge or verification note
+    acled: AcledCode | None = None
+    confidence: float = 1.0  # the type classifier's probability
+
+
+@dataclass
 class Annotations:
     """What the annotate stages found in one article."""
 
@@ -128,6 +208,7 @@ class Annotations:
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
 
 
 @dataclass
