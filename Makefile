@@ -32,6 +32,7 @@ eval: install
 	$(BIN)/eventwire eval geo $(DATASETS)/geo/lgl.jsonl --predictions $(OUT)/lgl.jsonl
 	$(BIN)/eventwire eval geo $(DATASETS)/geo/geovirus.jsonl --predictions $(OUT)/geovirus.jsonl
 	$(BIN)/eventwire eval quotes $(DATASETS)/quotes/polnear_dev.jsonl --predictions $(OUT)/quotes.jsonl
+	$(BIN)/eventwire eval events $(DATASETS)/events/plover_gsr.jsonl --scheme plover --predictions $(OUT)/events.jsonl
 
 bench: install
 	$(BIN)/python bench/throughput.py

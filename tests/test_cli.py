@@ -7,6 +7,19 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import app
+from eventwire.model import (
+    AcledCode,
+    AnnotatedArticle,
+    Annotations,
+    Article,
+    EventDate,
+    EventLocation,
+    EventMention,
+    EventSize,
+    Participant,
+    Span,
+)
+from eventwire.store import open_store
 
 
 def eventwire(*args, db=None, stdin=None, cwd=None):
@@ -112,3 +125,52 @@ def test_gazetteer_add_imports_a_geonames_dump_and_refuses_other_files(tmp_path)
     junk.write_text("not a gazetteer\n")
     done = subprocess.run([*env_cmd, "gazetteer", "add", str(junk)], capture_output=True, text=True)
     assert done.returncode == 2 and done.stderr.startswith("error:") and "no GeoNames rows" in done.stderr
+
+
+def event_store(path: Path) -> Path:
+    """A store with one article and one located, ACLED-coded event, built from records."""
+    text = "Police detained twelve protesters in Kazan on Sunday, a rights group said."
+    article = Article(id="k1", source="kazan.txt", fmt="text", title=None, text=text, raw_text=text,
+                      published="2023-04-03", outlet="Volga Wire")  # fmt: skip
+    event = EventMention(
+        id="k1-e1", event="COERCE", trigger=Span(7, 15), sentence=Span(0, len(text)), mode=["arrest"],
+        actor=[Participant(0, 6, "Police", "police", "RUS", "COP")],
+        recipient=[Participant(16, 33, "twelve protesters", "protesters", None, "CVL")],
+        location=EventLocation(37, 42, "Kazan", "Kazan", 55.79, 49.12, 551487, "RU", "Tatarstan"),
+        date=EventDate("2023-04-02", "day", "text", Span(43, 52)), size=[EventSize("arrested", 12, Span(16, 22))],
+        acled=AcledCode("Strategic developments", "Arrests", "ARREST"),
+    )  # fmt: skip
+    store = open_store(path)
+    store.save_batch(
+        store.start_run("t"),
+        [AnnotatedArticle(article, Annotations(events=[event]), ["clean", "events"])],
+        [],
+    )
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first_line"),
+    [
+        ("jsonl", '{"id": "k1-e1", "event": "COERCE"'),
+        ("plover", '{"id": "k1-e1", "date": "2023-04-02"'),
+        ("csv", "id,event,mode,context,aux,actor_text,actor_name"),
+        ("acled", "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1"),
+        ("geojson", '{"type": "FeatureCollection", "features": ['),
+    ],
+)
+def test_export_events_in_every_format(tmp_path, fmt, first_line):
+    db = event_store(tmp_path / "e.db")
+    code, out, _ = eventwire("export", "events", "--format", fmt, db=db)
+    assert code == 0 and out.startswith(first_line)
+    assert "Kazan" in out
+    code, _, err = eventwire("export", "events", "-f", fmt, "-o", str(tmp_path / f"e.{fmt}"), db=db)
+    assert code == 0 and err.startswith("wrote 1 events") and (tmp_path / f"e.{fmt}").read_text() == out
+
+
+def test_export_events_refuses_a_format_of_another_kind(tmp_path):
+    code, _, err = eventwire("export", "places", "--format", "geojson", db=tmp_path / "x.db")
+    assert code == 2 and err.startswith(
+        "error: unknown export format 'geojson' for places; choose one of jsonl, csv"
+    )

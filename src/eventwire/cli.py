@@ -142,7 +142,7 @@ def run(
     field: FieldOption = None,
     stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: all).")] = None,
 ) -> None:
-    """Run the whole pipeline: ingest, clean, entities, times, places, quotes.
+    """Run the whole pipeline: ingest, clean, entities, times, places, quotes, events.
 
     Articles already stored with every stage are skipped, so a re-run resumes where an
     interrupted one stopped. Exit status 3 when some inputs were rejected.
@@ -153,25 +153,28 @@ def run(
 
 
 def _export_command(kind: str, summary: str) -> None:
+    from eventwire.export.registry import EXPORTS
+
+    *others, last = EXPORTS[kind]
+    formats = f"{', '.join(others)} or {last}."
+
     def command(
         db: DbOption = None,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv.")] = "jsonl",
+        fmt: Annotated[str, typer.Option("--format", "-f", help=formats)] = "jsonl",
         output: Annotated[
             Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
         ] = None,
     ) -> None:
-        from eventwire.export.formats import WRITERS
-        from eventwire.export.rows import KINDS
+        from eventwire.export.registry import get_format
 
-        if fmt not in WRITERS:
-            raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(WRITERS)}")
+        chosen = get_format(kind, fmt)
         with _store(db) as store:
-            rows = KINDS[kind](store)
+            rows = chosen.rows(store)
             if output is None:
-                WRITERS[fmt](rows, sys.stdout)
+                chosen.write(rows, sys.stdout)
                 return
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                n = WRITERS[fmt](rows, fh)
+                n = chosen.write(rows, fh)
         err.print(f"wrote {n} {kind} to {output}")
 
     command.__doc__ = summary
@@ -185,6 +188,9 @@ for _kind, _summary in {
     "times": "Time expressions: article_id, start, end, text, type, value, precision.",
     "places": "Places: article_id, start, end, text, name, lat, lon, geonameid, country, admin1, ...",
     "quotes": "Quotes: article_id, speaker {text, name}, cue, content, certainty, direct, chain.",
+    "events": "Events: who did what to whom, where, when, by whose account, with the words of each field."
+    " Formats: jsonl (our record), plover (PLOVER JSON lines), csv (flat jsonl), acled (ACLED-shaped"
+    " CSV of the events with an ACLED code), geojson (FeatureCollection of the located events).",
 }.items():
     _export_command(_kind, _summary)
 
@@ -268,6 +274,34 @@ for _task, _summary, _arg in (
     ("quotes", "Find attributions (source, cue, content) in {id, text} records; span F1.", "JSONL file."),
 ):  # fmt: skip
     _eval_command(_task, _summary, _arg)
+
+
+@eval_app.command("events")
+def eval_events(
+    path: Annotated[Path, typer.Argument(help="JSONL file of {id, text} records.")],
+    predictions: Annotated[Path, typer.Option("--predictions", help="Where to write predictions (JSONL).")],
+    scheme: Annotated[str, typer.Option("--scheme", help="plover (event type) or acled (code).")] = "plover",
+) -> None:
+    """Label each {id, text} record's main event: PLOVER type or ACLED code; accuracy, weighted F1."""
+    from eventwire.eval.events import evaluate
+    from eventwire.events.classify import SCHEMES
+    from eventwire.resources import Resources
+
+    if not path.exists():
+        raise UserError(f"no such file or directory: {path}")
+    if scheme not in SCHEMES:
+        raise UserError(f"unknown scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
+    with err.status(f"eval events: {path}"):
+        result = evaluate(path, predictions, Resources(), scheme)
+    per_label = result.pop("per_label", {})
+    for name, value in result.items():
+        out.print(f"{name}: {value}")
+    if per_label:
+        table = Table("label", "precision", "recall", "f1", "support")
+        for label, prf in sorted(per_label.items()):
+            scores = (f"{v:.3f}" for v in (prf.precision, prf.recall, prf.f1))
+            table.add_row(label, *scores, f"{prf.tp + prf.fn:.0f}")
+        out.print(table)
 
 
 @gazetteer_app.command("add")

@@ -43,11 +43,18 @@ def _quotes(item: AnnotatedArticle, doc: Doc, resources: Resources) -> None:
     item.annotations.quotes = attribute(quotes, doc, item.article.outlet)
 
 
+def _events(item: AnnotatedArticle, doc: Doc, resources: Resources) -> None:
+    from eventwire.events import extract_events
+
+    item.annotations.events = extract_events(item, doc)
+
+
 STAGES: dict[str, Stage] = {
     "entities": _entities,
     "times": _times,
     "places": _places,
     "quotes": _quotes,
+    "events": _events,
 }
 
 

@@ -1,4 +1,4 @@
-"""Writers for exported rows: JSON Lines and CSV."""
+"""Writers for exported rows: JSON Lines, CSV and a GeoJSON FeatureCollection."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import csv
 import json
 from collections.abc import Iterable
 from typing import Any, TextIO
-
-FORMATS = ("jsonl", "csv")
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -43,6 +41,17 @@ def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             flat[name] = value
     return flat
+
+
+def write_geojson(features: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """A FeatureCollection of *features*, written one feature per line as they come."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for feature in features:
+        out.write(("," if n else "") + "\n" + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    out.write("\n]}\n")
+    return n
 
 
 WRITERS = {"jsonl": write_jsonl, "csv": write_csv}

@@ -88,7 +88,29 @@ MIGRATIONS: list[str] = [
     CREATE INDEX places_article ON places(article_id);
     CREATE INDEX quotes_article ON quotes(article_id);
     """,
+    # 3: events (EventMention): evidence spans as integer pairs, nested records as JSON, and
+    # index columns for the filters by article, type, date range, place, certainty, ACLED code.
+    """
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        id TEXT NOT NULL UNIQUE, event TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        mode TEXT NOT NULL, context TEXT NOT NULL, aux TEXT, aux_span TEXT,
+        actor TEXT NOT NULL, recipient TEXT NOT NULL, location TEXT, date TEXT, size TEXT NOT NULL,
+        claimant TEXT, certainty TEXT NOT NULL, certainty_span TEXT, acled TEXT,
+        confidence REAL NOT NULL,
+        date_start TEXT, date_end TEXT, geonameid INTEGER, country TEXT, acled_code TEXT
+    );
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_type_date ON events(event, date_start);
+    CREATE INDEX events_date ON events(date_start, date_end);
+    CREATE INDEX events_place ON events(geonameid, date_start);
+    CREATE INDEX events_country ON events(country, date_start);
+    CREATE INDEX events_certainty ON events(certainty, date_start);
+    CREATE INDEX events_acled ON events(acled_code, date_start);
+    """,
 ]
 
-# Annotation table of each Annotations field; their columns mirror the model records.
-ANNOTATION_TABLES = ("entities", "times", "places", "quotes")
+# Annotation table of each Annotations field (store/codec.py turns records into their rows).
+ANNOTATION_TABLES = ("entities", "times", "places", "quotes", "events")

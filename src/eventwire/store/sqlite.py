@@ -111,8 +111,8 @@ class SQLiteStore:
             db.execute(f"DELETE FROM {table} WHERE article_id=?", (article.id,))
             cols = ("article_id", *codec.columns(table))
             marks = ", ".join("?" * len(cols))
-            db.executemany(
-                f"INSERT INTO {table}({', '.join(cols)}) VALUES ({marks})",
+            db.executemany(  # OR REPLACE: a record repeated in one article (same event id) is kept once
+                f"INSERT OR REPLACE INTO {table}({', '.join(cols)}) VALUES ({marks})",
                 [(article.id, *row) for row in rows],
             )
 
