@@ -13,10 +13,10 @@ from eventwire.model import (
     Annotations,
     Article,
     EventDate,
-    EventLocation,
     EventMention,
     EventSize,
     Participant,
+    Place,
     Span,
 )
 from eventwire.store import open_store
@@ -136,7 +136,7 @@ def event_store(path: Path) -> Path:
         id="k1-e1", event="COERCE", trigger=Span(7, 15), sentence=Span(0, len(text)), mode=["arrest"],
         actor=[Participant(0, 6, "Police", "police", "RUS", "COP")],
         recipient=[Participant(16, 33, "twelve protesters", "protesters", None, "CVL")],
-        location=EventLocation(37, 42, "Kazan", "Kazan", 55.79, 49.12, 551487, "RU", "Tatarstan"),
+        location=Place(37, 42, "Kazan", "Kazan", 55.79, 49.12, 551487, "RU", "Tatarstan"),
         date=EventDate("2023-04-02", "day", "text", Span(43, 52)), size=[EventSize("arrested", 12, Span(16, 22))],
         acled=AcledCode("Strategic developments", "Arrests", "ARREST"),
     )  # fmt: skip

@@ -21,7 +21,8 @@ def summary(store: Store, db: str) -> str:
     lines = [
         "",
         f"Store {db}: {counts['articles']} articles, {counts['entities']} entities, "
-        f"{counts['times']} time expressions, {counts['places']} places, {counts['quotes']} quotes.",
+        f"{counts['times']} time expressions, {counts['places']} places, {counts['quotes']} quotes, "
+        f"{counts['events']} events.",
         "",
     ]
     for article in list(store.articles())[:5]:
@@ -35,6 +36,7 @@ def summary(store: Store, db: str) -> str:
     resolved = [t for _, t in store.annotations("times") if t.precision == "day" and t.value[:1].isdigit()]
     if resolved:
         lines.append("Dates resolved: " + "; ".join(f'"{t.text}" → {t.value}' for t in resolved[:3]))
+    lines += _events(store)
     lines.append("Claims that are not plain assertions:")
     texts = {a.id: a.text for a in store.articles()}
     hedged = [(i, q) for i, q in store.annotations("quotes") if q.speaker and q.certainty != "asserted"]
@@ -47,7 +49,22 @@ def summary(store: Store, db: str) -> str:
         f"  eventwire search --db {db} 'deserters OR desertion'",
         f"  eventwire export places --db {db} --format csv -o places.csv",
         f"  eventwire export quotes --db {db}",
+        f"  eventwire export events --db {db} --format geojson -o events.geojson",
         f"  eventwire stats --db {db}",
         "  eventwire run YOUR_FOLDER --db mine.db",
     ]
     return "\n".join(lines)
+
+
+def _events(store: Store) -> list[str]:
+    """Event counts by type, and a few located events that happened."""
+    events = [e for _, e in store.annotations("events")]
+    if not events:
+        return []
+    types = Counter(e.event for e in events).most_common(6)
+    lines = ["Events by type: " + ", ".join(f"{t} ({c})" for t, c in types)]
+    located = [(e, e.location) for e in events if e.location and e.aux is None]
+    for event, where in located[:3]:
+        when = event.date.value if event.date else "date unknown"
+        lines.append(f"  {' '.join([event.event, *event.mode])} at {where.name}, {when}")
+    return lines

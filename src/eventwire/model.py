@@ -133,22 +133,6 @@ class Participant:
 
 
 @dataclass
-class EventLocation:
-    """Where an event happened: a resolved place and the words naming it."""
-
-    start: int
-    end: int
-    text: str
-    name: str
-    lat: float
-    lon: float
-    geonameid: int | None = None
-    country: str | None = None  # ISO 3166 alpha-2, as Place.country
-    admin1: str | None = None
-    precision: str = "settlement"  # settlement, district, region, country
-
-
-@dataclass
 class EventDate:
     """When an event happened; ``source`` says whether the text or the publication date gave it."""
 
@@ -190,7 +174,7 @@ class EventMention:
     aux_span: Span | None = None  # the words that set aux ("could", "not", "rumours")
     actor: list[Participant] = field(default_factory=list)
     recipient: list[Participant] = field(default_factory=list)
-    location: EventLocation | None = None
+    location: Place | None = None  # where it happened (not every place in the sentence)
     date: EventDate | None = None
     size: list[EventSize] = field(default_factory=list)
     claimant: Participant | None = None

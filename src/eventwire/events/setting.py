@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from eventwire.datafiles import load
-from eventwire.model import Article, EventDate, EventLocation, Place, Span, TimeExpr
+from eventwire.model import Article, EventDate, Place, Span, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -122,7 +122,7 @@ def hanging(word: Token, frame: set[int] | None = None) -> Hanging:
     return Hanging(word.i, steps, prep)
 
 
-def event_location(doc: Doc, token: int, places: Sequence[Place]) -> EventLocation | None:
+def event_location(doc: Doc, token: int, places: Sequence[Place]) -> Place | None:
     """Where the event of ``doc[token]`` happened, or None when the sentence does not say."""
     trigger = doc[token]
     sent = sentence(trigger)
@@ -132,12 +132,12 @@ def event_location(doc: Doc, token: int, places: Sequence[Place]) -> EventLocati
     attached = [(p, h) for p, h in candidates if h.anchor in frame and _locative(h, trigger)]
     if attached:
         best = min(attached, key=lambda c: (_rank(c[0]), c[1].steps, abs(c[0].start - trigger.idx)))[0]
-        return _location(best)
+        return best
     plausible = [
         p for p, h in candidates if h.preposition in rules().locative and _related(doc[h.anchor], trigger)
     ]
     specific = _most_specific(plausible)
-    return _location(specific[0]) if len({(p.name, p.country) for p in specific}) == 1 else None
+    return specific[0] if len({(p.name, p.country) for p in specific}) == 1 else None
 
 
 def event_date(doc: Doc, token: int, times: Sequence[TimeExpr], article: Article) -> EventDate | None:
@@ -278,18 +278,3 @@ def _rank(place: Place) -> int:
 def _most_specific(places: list[Place]) -> list[Place]:
     """Without the wider places that hold a more specific one ("Belgorod, Russia")."""
     return [p for p in places if not any(q.country == p.country and _rank(q) < _rank(p) for q in places)]
-
-
-def _location(place: Place) -> EventLocation:
-    return EventLocation(
-        place.start,
-        place.end,
-        place.text,
-        place.name,
-        place.lat,
-        place.lon,
-        place.geonameid,
-        place.country,
-        place.admin1,
-        place.precision,
-    )
