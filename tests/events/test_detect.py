@@ -146,3 +146,84 @@ def test_decide_applies_plover_conventions_for_future_and_negated_acts():
     assert decide(dist, _candidate("AID"), {"fut"}, lexicon)[0] == "AGREE"
     assert decide(dist, _candidate("AID"), {"neg"}, lexicon)[0] == "REJECT"
     assert decide({"RETREAT": 1.0}, _candidate("RETREAT"), {"fut"}, lexicon)[0] == "CONCEDE"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event", "mode"),
+    [
+        (
+            "Two assault companies refused to carry out the assigned tasks on Sunday.",
+            "refused",
+            "REJECT",
+            ["orders"],
+        ),
+        (
+            "The marines declined to execute the mission, their families said.",
+            "declined",
+            "REJECT",
+            ["orders"],
+        ),
+        (
+            "About forty conscripts left the front line near the river last week.",
+            "left",
+            "RETREAT",
+            ["desert"],
+        ),
+        (
+            "Several gunners abandoned their positions and walked to a nearby village.",
+            "abandoned",
+            "RETREAT",
+            ["desert"],
+        ),
+        ("Nine young men were caught by border guards near the lake.", "caught", "COERCE", ["arrest"]),
+        ("Dozens of students were picked up by police after the vigil.", "picked up", "COERCE", ["arrest"]),
+        ("Hundreds of men were rounded up at the bus station.", "rounded up", "COERCE", ["arrest"]),
+    ],
+)
+def test_refusals_desertions_and_passive_arrests(nlp, text, trigger, event, mode):
+    assert (trigger, event, mode) in _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commander ordered the battalion to hold the bridge at all costs.",
+        "The reservists were ordered to report to their units by Friday.",
+        "The judge ordered that the detainees be brought to court.",
+    ],
+)
+def test_ordering_someone_to_act_is_a_request(nlp, text):
+    assert ("ordered", "REQUEST") in [(t, e) for t, e, _ in _events(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hotel ordered a taxi for the delegation.",
+        "The hospital ordered new equipment from a supplier in Milan.",
+        "Two farmers were caught in the crossfire outside the village.",
+        "Eighty migrants were picked up by a coast guard vessel at dawn.",
+    ],
+)
+def test_orders_of_things_and_people_caught_in_fighting_are_no_such_event(nlp, text):
+    doc = nlp(text)
+    words = [doc[c.token].lower_ for c in find_candidates(doc[:])]
+    assert not {"ordered", "caught", "picked"} & set(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event"),
+    [
+        ("The council gave in to the tenants after a month of rent strikes.", "gave in", "CONCEDE"),
+        ("Ghana sent 600 peacekeepers to guard the camps near the border.", "sent", "AID"),
+        ("The OSCE pulled its monitors out of the valley as the fighting spread.", "pulled", "SANCTION"),
+        ("Several reserve battalions were called to active duty on Monday.", "called", "MOBILIZE"),
+    ],
+)
+def test_particles_peacekeepers_monitors_and_call_ups(nlp, text, trigger, event):
+    assert (trigger, event) in [(t, e) for t, e, _ in _events(nlp, text)]
+
+
+def test_give_with_in_as_a_preposition_is_no_concession(nlp):
+    text = "The bank said it gave 40 million dollars in loans to farmers last year."
+    assert "CONCEDE" not in [e for _, e, _ in _events(nlp, text)]

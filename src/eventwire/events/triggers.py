@@ -40,6 +40,9 @@ class Pattern:
     event: str
     mode: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()  # dependency labels: the head needs a child with one of them
+    patient: bool = False  # the head's object or passive subject, if any, is a person or group
+    unless: tuple[str, ...] = ()  # words among the head's dependents that rule the pattern out
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,14 @@ def _pattern_words(text: str, kind: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _pattern(words: tuple[str, ...], kind: str, entry: dict[str, Any]) -> Pattern:
+    def field_of(key: str) -> tuple[str, ...]:
+        return tuple(entry.get(key, ()))
+
+    return Pattern(words, kind, entry["event"], field_of("mode"), field_of("context"), field_of("needs"),
+                   entry.get("patient") == "human", field_of("unless"))  # fmt: skip
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """The shipped lexicon, parsed once."""
@@ -125,9 +136,7 @@ def load_lexicon() -> Lexicon:
         for kind in POS_OF_KIND:
             for text in (t for item in entry.get(kind, []) for t in _alternatives(item)):
                 words = _pattern_words(text, kind)
-                pattern = Pattern(words, kind, entry["event"], tuple(entry.get("mode", ())),
-                                  tuple(entry.get("context", ())))  # fmt: skip
-                patterns[_head_lemma(words, kind)].append(pattern)
+                patterns[_head_lemma(words, kind)].append(_pattern(words, kind, entry))
     cues = [
         Cue(frozenset(w.lower() for w in c["words"]), c.get("event"), c.get("mode"), c.get("context"))
         for c in data.get("cue", [])
@@ -174,10 +183,33 @@ def _match_sequence(token: Token, words: tuple[str, ...], sent: Span) -> tuple[i
     return tuple(range(start, token.i + 1))
 
 
-def _match(token: Token, pattern: Pattern, sent: Span) -> tuple[int, ...] | None:
+def _is_human(token: Token, settings: dict[str, Any]) -> bool:
+    """Whether *token* names people: a personal pronoun, a person or group name, a word of
+    ``human_nouns``, or a quantity of them ("hundreds of men")."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in {"it", "this", "that", "what", "which"}
+    if token.ent_type_ in settings["human_entities"] or lemma(token) in settings["human_nouns"]:
+        return True
+    of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(g.dep_ == "pobj" and _is_human(g, settings) for g in of)
+
+
+def _constrained(token: Token, pattern: Pattern, settings: dict[str, Any]) -> bool:
+    """Whether the pattern's syntactic conditions (``needs``, ``patient``, ``unless``) hold."""
+    deps = {c.dep_ for c in token.children}
+    if pattern.needs and not deps & set(pattern.needs):
+        return False
+    patients = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if pattern.patient and not all(_is_human(p, settings) for p in patients):
+        return False
+    unless = set(pattern.unless)
+    return not unless or not any({lemma(t), t.lower_} & unless for t in _near(token))
+
+
+def _match(token: Token, pattern: Pattern, sent: Span, settings: dict[str, Any]) -> tuple[int, ...] | None:
     if pattern.kind == "nouns" and len(pattern.words) > 1:
         return _match_sequence(token, pattern.words, sent)
-    if token.pos_ not in POS_OF_KIND[pattern.kind]:
+    if token.pos_ not in POS_OF_KIND[pattern.kind] or not _constrained(token, pattern, settings):
         return None
     extra = _match_dependents(token, pattern.words[1:]) if len(pattern.words) > 1 else ()
     return None if extra is None else (token.i, *extra)
@@ -199,7 +231,7 @@ def _options(token: Token, sent: Span, lexicon: Lexicon) -> list[Candidate]:
     by_length: dict[int, list[tuple[Pattern, tuple[int, ...]]]] = defaultdict(list)
     for key in _keys(token):
         for pattern in lexicon.patterns.get(key, ()):
-            if (hit := _match(token, pattern, sent)) is not None:
+            if (hit := _match(token, pattern, sent, lexicon.settings)) is not None:
                 by_length[len(pattern.words)].append((pattern, hit))
     options = []
     for matches in by_length.values():
