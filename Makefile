@@ -33,9 +33,13 @@ eval: install
 	$(BIN)/eventwire eval geo $(DATASETS)/geo/geovirus.jsonl --predictions $(OUT)/geovirus.jsonl
 	$(BIN)/eventwire eval quotes $(DATASETS)/quotes/polnear_dev.jsonl --predictions $(OUT)/quotes.jsonl
 	$(BIN)/eventwire eval events $(DATASETS)/events/plover_gsr.jsonl --scheme plover --predictions $(OUT)/events.jsonl
+	$(BIN)/eventwire eval cluster $(DATASETS)/cluster/ecbplus_dev.jsonl --predictions $(OUT)/cluster.jsonl
+	$(BIN)/eventwire eval similarity $(DATASETS)/similarity/semeval8_train.jsonl --predictions $(OUT)/similarity.jsonl
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/neardup.py --n 10000
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info src/*.egg-info eventwire-demo.db*

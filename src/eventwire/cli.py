@@ -272,6 +272,10 @@ for _task, _summary, _arg in (
     ("geo", "Resolve given toponyms and geoparse {id, text, toponyms} records; Acc@161 and F1.",
      "JSONL file."),
     ("quotes", "Find attributions (source, cue, content) in {id, text} records; span F1.", "JSONL file."),
+    ("cluster", "Group {id, title, text} records into stories; B-cubed P/R/F1, V-measure, ARI.",
+     "JSONL file."),
+    ("similarity", "Score {pair_id, title1, text1, title2, text2} pairs 1 (same event)..4; Pearson.",
+     "JSONL file."),
 ):  # fmt: skip
     _eval_command(_task, _summary, _arg)
 

@@ -1,0 +1,1 @@
+"""Linking: near-duplicate articles, stories and event coreference."""

@@ -1,0 +1,109 @@
+"""Document similarity: TF-IDF over content lemmas, cosine, and the 1..4 similarity scale.
+
+A document's terms are the lemmas of its content words (``pos`` in ``data/link/similarity.toml``),
+proper nouns and the first line (title or lead) weighted up. :class:`Idf` learns document
+frequencies from the corpus being processed and turns term bags into unit-length sparse vectors;
+the cosine of two such vectors is their dot product.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eventwire import datafiles
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Vector = dict[str, float]
+UNNEEDED_PIPES = ("parser", "ner")  # lemmas and POS need only the tagger and lemmatizer
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Representation, score and clustering settings (see ``data/link/similarity.toml``)."""
+
+    pos: tuple[str, ...]
+    proper_noun_weight: float
+    lead_weight: float
+    pair_sublinear_tf: bool
+    story_sublinear_tf: bool
+    score_exponent: float
+    join_threshold: float
+    merge_threshold: float
+
+    @classmethod
+    def load(cls) -> Settings:
+        values = dict(datafiles.load("link", "similarity.toml"))
+        return cls(**{**values, "pos": tuple(values["pos"])})
+
+
+def document_text(title: str | None, text: str) -> str:
+    """*text* with *title* as its first line, unless the text already starts with it."""
+    title = (title or "").strip()
+    return text if not title or text.lstrip().startswith(title) else f"{title}\n{text}"
+
+
+def terms(doc: Doc, settings: Settings) -> Counter[str]:
+    """The weighted content lemmas of a parsed document (lower-cased)."""
+    bag: Counter[str] = Counter()
+    lead = True
+    for token in doc:
+        if "\n" in token.text:
+            lead = False
+        if token.is_stop or token.pos_ not in settings.pos:
+            continue
+        weight = settings.proper_noun_weight if token.pos_ == "PROPN" else 1.0
+        bag[token.lemma_.lower()] += weight * (settings.lead_weight if lead else 1.0)
+    return bag
+
+
+def parse_terms(texts: Iterable[str], nlp: Language, settings: Settings) -> list[Counter[str]]:
+    """:func:`terms` of each text, parsed without the pipes it does not need."""
+    return [terms(doc, settings) for doc in nlp.pipe(texts, batch_size=32, disable=UNNEEDED_PIPES)]
+
+
+class Idf:
+    """Inverse document frequencies of a corpus of term bags; turns bags into unit vectors."""
+
+    def __init__(self, bags: Iterable[Mapping[str, float]], sublinear_tf: bool = False) -> None:
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for bag in bags:
+            self.df.update(bag.keys())
+            self.n += 1
+        self.sublinear_tf = sublinear_tf
+
+    def weight(self, term: str) -> float:
+        """Smoothed IDF: ``ln((1 + n) / (1 + df)) + 1``."""
+        return math.log((1 + self.n) / (1 + self.df[term])) + 1
+
+    def vector(self, bag: Mapping[str, float]) -> Vector:
+        """The L2-normalised TF-IDF vector of *bag* (empty for an empty bag)."""
+        tf = (lambda c: 1 + math.log(c)) if self.sublinear_tf else (lambda c: c)
+        raw = {term: tf(count) * self.weight(term) for term, count in bag.items() if count > 0}
+        norm = math.sqrt(sum(x * x for x in raw.values()))
+        return {term: x / norm for term, x in raw.items()} if norm else {}
+
+
+def vectorize(bags: list[Counter[str]], sublinear_tf: bool = False) -> list[Vector]:
+    """TF-IDF vectors of *bags*, with IDF learnt from the bags themselves."""
+    idf = Idf(bags, sublinear_tf)
+    return [idf.vector(bag) for bag in bags]
+
+
+def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two sparse vectors (the cosine when both are unit vectors)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(term, 0.0) for term, x in a.items())
+
+
+def scale(cosine: float, settings: Settings) -> float:
+    """A cosine on the 1 (same event) .. 4 (unrelated) scale: ``4 - 3 * cosine ** exponent``."""
+    return 4.0 - 3.0 * min(max(cosine, 0.0), 1.0) ** settings.score_exponent

@@ -1,0 +1,128 @@
+"""Stories: online clustering of documents by average-link cosine, with stable ids.
+
+Documents arrive one at a time (:meth:`StoryClusterer.add`). Each joins the story whose members
+are on average most similar to it, when that mean cosine reaches ``join_threshold``; otherwise
+it starts a story of its own and stays *unclustered* until another document joins it.
+:meth:`StoryClusterer.consolidate` then merges stories that grew towards each other; every merge
+is recorded and the older story keeps its id, so adding documents never renames a story.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from eventwire.link.similarity import Vector
+
+
+@dataclass
+class Story:
+    """A group of documents; ``id`` comes from its first document and never changes."""
+
+    id: str
+    seq: int  # creation order: on a merge the older story (lower seq) keeps its id
+    members: list[str] = field(default_factory=list)
+    total: Vector = field(default_factory=dict)  # sum of the members' unit vectors
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Story *absorbed* was merged into story *kept* at mean cosine *similarity*."""
+
+    kept: str
+    absorbed: str
+    similarity: float
+
+
+class StoryClusterer:
+    """Online average-link clustering of unit TF-IDF vectors into stories."""
+
+    def __init__(self, join_threshold: float, merge_threshold: float) -> None:
+        self.join_threshold = join_threshold
+        self.merge_threshold = merge_threshold
+        self.stories: dict[str, Story] = {}
+        self.merges: list[Merge] = []
+        self._created = 0
+        self._story_of: dict[str, str] = {}
+        self._postings: dict[str, dict[str, float]] = defaultdict(dict)  # term -> story -> weight
+
+    def add(self, doc_id: str, vector: Vector) -> str:
+        """Put a document in the best story (or a new one); return the story's id."""
+        if doc_id in self._story_of:
+            raise ValueError(f"document {doc_id!r} was already added")
+        scores = self._mean_cosines(vector)
+        best = max(scores, key=lambda sid: (scores[sid], -self.stories[sid].seq), default=None)
+        if best is None or scores[best] < self.join_threshold:
+            best = f"story-{doc_id}"
+            self.stories[best] = Story(best, self._created)
+            self._created += 1
+        story = self.stories[best]
+        story.members.append(doc_id)
+        self._story_of[doc_id] = best
+        self._accumulate(story, vector)
+        return best
+
+    def story(self, doc_id: str) -> str | None:
+        """The id of the story holding *doc_id*, or None while the document is unclustered."""
+        story = self.stories[self._story_of[doc_id]]
+        return story.id if len(story.members) > 1 else None
+
+    def group(self, doc_id: str) -> str:
+        """The story id of *doc_id*, an unclustered document's own story-of-one included."""
+        return self._story_of[doc_id]
+
+    def consolidate(self) -> list[Merge]:
+        """Merge stories while the mean cosine between two of them reaches ``merge_threshold``."""
+        ids = sorted(self.stories, key=lambda sid: self.stories[sid].seq)
+        index = {sid: i for i, sid in enumerate(ids)}
+        dots = np.zeros((len(ids), len(ids)))
+        for sid in ids:
+            for other, value in self._dots(self.stories[sid].total).items():
+                dots[index[sid], index[other]] = value
+        sizes = np.array([len(self.stories[sid].members) for sid in ids], dtype=float)
+        alive = np.ones(len(ids), dtype=bool)
+        done: list[Merge] = []
+        while alive.sum() > 1:
+            mean = dots / np.outer(sizes, sizes)
+            mean[~alive, :] = mean[:, ~alive] = -np.inf
+            np.fill_diagonal(mean, -np.inf)
+            a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
+            if mean[a, b] < self.merge_threshold:
+                break
+            kept, absorbed = (a, b) if a < b else (b, a)  # ids are in creation order
+            dots[kept, :] += dots[absorbed, :]
+            dots[:, kept] += dots[:, absorbed]
+            sizes[kept] += sizes[absorbed]
+            alive[absorbed] = False
+            done.append(Merge(ids[kept], ids[absorbed], round(float(mean[a, b]), 4)))
+            self._merge(self.stories[ids[kept]], self.stories[ids[absorbed]])
+        self.merges.extend(done)
+        return done
+
+    def _merge(self, kept: Story, absorbed: Story) -> None:
+        for doc_id in absorbed.members:
+            self._story_of[doc_id] = kept.id
+        kept.members.extend(absorbed.members)
+        for term in absorbed.total:
+            del self._postings[term][absorbed.id]
+        self._accumulate(kept, absorbed.total)
+        del self.stories[absorbed.id]
+
+    def _accumulate(self, story: Story, vector: Mapping[str, float]) -> None:
+        for term, weight in vector.items():
+            story.total[term] = story.total.get(term, 0.0) + weight
+            self._postings[term][story.id] = story.total[term]
+
+    def _dots(self, vector: Mapping[str, float]) -> dict[str, float]:
+        """Dot product of *vector* with every story total that shares a term with it."""
+        acc: dict[str, float] = defaultdict(float)
+        for term, weight in vector.items():
+            for sid, total in self._postings.get(term, {}).items():
+                acc[sid] += weight * total
+        return acc
+
+    def _mean_cosines(self, vector: Vector) -> dict[str, float]:
+        return {sid: s / len(self.stories[sid].members) for sid, s in self._dots(vector).items()}

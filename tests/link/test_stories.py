@@ -1,0 +1,67 @@
+"""Online story clustering: joining, unclustered documents, stable ids and recorded merges."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from eventwire.link.similarity import Settings, parse_terms, vectorize
+from eventwire.link.stories import Merge, StoryClusterer
+
+DOCS = {"f1": "ferry_1", "s1": "strike_1", "c": "chess", "f2": "ferry_2", "s2": "strike_2"}  # id: article
+
+
+@pytest.fixture(scope="module")
+def vectors(nlp, articles) -> dict[str, dict[str, float]]:
+    settings = Settings.load()
+    texts = [articles[name] for name in DOCS.values()]
+    return dict(
+        zip(DOCS, vectorize(parse_terms(texts, nlp, settings), settings.story_sublinear_tf), strict=True)
+    )
+
+
+def _cluster(vectors, order) -> StoryClusterer:
+    settings = Settings.load()
+    clusterer = StoryClusterer(settings.join_threshold, settings.merge_threshold)
+    for doc_id in order:
+        clusterer.add(doc_id, vectors[doc_id])
+    clusterer.consolidate()
+    return clusterer
+
+
+def test_two_reports_of_one_event_form_a_story_and_the_unrelated_one_stays_unclustered(vectors):
+    clusterer = _cluster(vectors, DOCS)
+    assert clusterer.story("f1") == clusterer.story("f2") == "story-f1"
+    assert clusterer.story("s1") == clusterer.story("s2") == "story-s1"
+    assert clusterer.story("c") is None
+    assert clusterer.group("c") == "story-c"
+
+
+def test_grouping_does_not_depend_on_arrival_order(vectors):
+    groupings = set()
+    for order in itertools.permutations(DOCS):
+        clusterer = _cluster(vectors, order)
+        groupings.add(frozenset(frozenset(s.members) for s in clusterer.stories.values()))
+    assert groupings == {frozenset({frozenset({"f1", "f2"}), frozenset({"s1", "s2"}), frozenset({"c"})})}
+
+
+def test_adding_documents_never_renames_a_story_and_merges_keep_the_older_id():
+    clusterer = StoryClusterer(join_threshold=0.9, merge_threshold=0.5)
+    assert clusterer.add("a", {"x": 1.0}) == "story-a"
+    assert clusterer.add("b", {"x": 0.6, "y": 0.8}) == "story-b"  # cosine 0.6: below join
+    assert clusterer.story("a") is None
+    assert clusterer.consolidate() == [Merge(kept="story-a", absorbed="story-b", similarity=0.6)]
+    assert clusterer.story("b") == "story-a"
+    assert clusterer.add("c", {"x": 1.0}) == "story-c"  # mean cosine (1.0 + 0.6) / 2 = 0.8 < 0.9
+    assert clusterer.story("c") is None and clusterer.story("a") == "story-a"
+    assert clusterer.consolidate() == [Merge("story-a", "story-c", 0.8)]
+    assert [clusterer.story(d) for d in "abc"] == ["story-a"] * 3
+    assert [m.absorbed for m in clusterer.merges] == ["story-b", "story-c"]
+
+
+def test_a_document_is_added_once():
+    clusterer = StoryClusterer(0.5, 0.5)
+    clusterer.add("a", {"x": 1.0})
+    with pytest.raises(ValueError, match="already added"):
+        clusterer.add("a", {"x": 1.0})
