@@ -79,7 +79,7 @@ def evaluate(path: Path, predictions: Path, resources: Resources) -> dict[str, f
     order. When records carry a gold ``cluster`` (read only to score), reports B-cubed
     precision/recall/F1 over them, V-measure and the adjusted Rand index.
     """
-    records = list(read_jsonl(path))
+    records = list(read_jsonl(path, ("id", "text")))
     docs = [(str(r["id"]), document_text(r.get("title"), r["text"])) for r in records]
     clusters = cluster_documents(docs, resources)
     write_jsonl(predictions, ({"id": r["id"], "cluster": c} for r, c in zip(records, clusters, strict=True)))

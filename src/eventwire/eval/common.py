@@ -8,15 +8,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwire.errors import UserError
 from eventwire.export import formats
 
 
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """Yield the JSON objects of a JSONL file, skipping blank lines."""
+def read_jsonl(path: Path, required: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    """Yield the JSON objects of a JSONL file, skipping blank lines.
+
+    A labelled set with a broken line, or a record without a *required* field, is refused
+    (scores over part of it would mislead).
+    """
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise UserError(f"{path} line {number}: not valid JSON ({err.msg})") from None
+            if not isinstance(record, dict):
+                raise UserError(f"{path} line {number}: not a JSON object")
+            missing = [name for name in required if name not in record]
+            if missing:
+                fields = "field" if len(missing) == 1 else "fields"
+                raise UserError(f"{path} line {number}: no {', '.join(map(repr, missing))} {fields}")
+            yield record
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:

@@ -73,7 +73,7 @@ def evaluate(path: Path, predictions: Path, resources: Resources, scheme: str = 
     """
     if scheme not in SCHEMES:
         raise ValueError(f"unknown scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
-    records = list(read_jsonl(path))
+    records = list(read_jsonl(path, ("id", "text")))
     docs = resources.nlp.pipe((r["text"] for r in records), batch_size=32)
     labels = [snippet_label(doc, scheme)[0] for doc in docs]
     write_jsonl(predictions, ({"id": r["id"], "label": lab} for r, lab in zip(records, labels, strict=True)))

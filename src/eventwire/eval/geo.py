@@ -40,7 +40,7 @@ def half(record_id: str) -> str:
 def evaluate(path: Path, predictions: Path, resources: Resources, *, detect: bool = True) -> dict[str, float]:
     """Resolve the given spans (and geoparse each text when *detect*), write the predictions
     to *predictions* and return the scores."""
-    records = list(read_jsonl(path))
+    records = list(read_jsonl(path, ("id", "text", "toponyms")))
     write_jsonl(predictions, _predict(records, resources, detect))
     predicted = {p["id"]: p for p in read_jsonl(predictions)}
     scores = resolution_scores(records, predicted)

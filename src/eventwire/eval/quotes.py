@@ -111,7 +111,7 @@ def evaluate(path: Path, predictions: Path, resources: Resources) -> dict[str, f
     cue and content overlap and the sources overlap or are both absent;
     ``attribution_exact`` needs all three roles equal.
     """
-    records = list(read_jsonl(path))
+    records = list(read_jsonl(path, ("id", "text")))
     found = list(predict((r["text"] for r in records), resources))
     write_jsonl(
         predictions,

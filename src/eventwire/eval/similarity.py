@@ -37,7 +37,7 @@ def evaluate(path: Path, predictions: Path, resources: Resources) -> dict[str, f
     Writes ``{"pair_id", "score"}`` per record (1 = same event .. 4 = unrelated). When records
     carry the gold ``overall`` score (read only to score), reports Pearson's r over them.
     """
-    records = list(read_jsonl(path))
+    records = list(read_jsonl(path, ("pair_id", "text1", "text2")))
     pairs = [
         (document_text(r.get("title1"), r["text1"]), document_text(r.get("title2"), r["text2"]))
         for r in records

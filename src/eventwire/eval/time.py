@@ -34,7 +34,7 @@ def evaluate(path: Path, predictions: Path, resources: Resources) -> dict[str, f
     """
     del resources
     rows, counts = [], _Counts()
-    for record in read_jsonl(path):
+    for record in read_jsonl(path, ("id", "text")):
         dct = dt.date.fromisoformat(record["dct"][:10]) if record.get("dct") else None
         found = [
             {"start": t.start, "end": t.end, "type": t.type, "value": t.value}
