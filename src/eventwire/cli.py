@@ -142,7 +142,7 @@ def run(
     field: FieldOption = None,
     stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: all).")] = None,
 ) -> None:
-    """Run the whole pipeline: ingest, clean, entities, times, places, quotes, events.
+    """Run the whole pipeline: ingest, clean, entities, times, places, quotes, events, link.
 
     Articles already stored with every stage are skipped, so a re-run resumes where an
     interrupted one stopped. Exit status 3 when some inputs were rejected.
@@ -188,6 +188,8 @@ for _kind, _summary in {
     "times": "Time expressions: article_id, start, end, text, type, value, precision.",
     "places": "Places: article_id, start, end, text, name, lat, lon, geonameid, country, admin1, ...",
     "quotes": "Quotes: article_id, speaker {text, name}, cue, content, certainty, direct, chain.",
+    "stories": "Stories of two or more independent articles: id, title, article_ids, event_ids,"
+    " first_date, last_date.",
     "events": "Events: who did what to whom, where, when, by whose account, with the words of each field."
     " Formats: jsonl (our record), plover (PLOVER JSON lines), csv (flat jsonl), acled (ACLED-shaped"
     " CSV of the events with an ACLED code), geojson (FeatureCollection of the located events).",

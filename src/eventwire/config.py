@@ -24,7 +24,7 @@ class Settings:
     batch_size: int = 64
     max_document_bytes: int = 2_000_000
     min_text_chars: int = 40
-    stages: tuple[str, ...] = ("clean", "nlp", "entities", "times", "places", "quotes", "events")
+    stages: tuple[str, ...] = ("clean", "nlp", "entities", "times", "places", "quotes", "events", "link")
     user_gazetteer: str = field(default_factory=lambda: str(user_data_dir() / "gazetteer.sqlite"))
 
     @classmethod

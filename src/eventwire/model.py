@@ -202,3 +202,28 @@ class AnnotatedArticle:
     article: Article
     annotations: Annotations = field(default_factory=Annotations)
     stages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EventMerge:
+    """Event *absorbed* was merged into event *kept*: the pair score and the signals behind it."""
+
+    kept: str
+    absorbed: str
+    score: float
+    reason: str  # the signals of the linking pair, e.g. "type=1.00 participants=0.80 ..."
+
+
+@dataclass
+class Event:
+    """One real-world event: the mentions that report it and how many outlets independently do.
+
+    ``id`` is the id of its first mention and never changes when mentions join or events merge.
+    """
+
+    id: str
+    event: str  # PLOVER type of the first mention
+    mentions: list[str] = field(default_factory=list)  # EventMention ids, in the order they joined
+    sources: int = 1  # independent outlets (near-duplicate copies and repeats count once)
+    outlets: list[str] = field(default_factory=list)  # the independent outlets counted
+    merges: list[EventMerge] = field(default_factory=list)  # events absorbed into this one

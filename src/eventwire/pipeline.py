@@ -1,4 +1,4 @@
-"""Runs the stages over batches of articles: ingest → clean → nlp → annotate → store."""
+"""Runs the stages over batches of articles: ingest → clean → nlp → annotate → link → store."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from eventwire.clean import clean
 from eventwire.ingest import IngestOptions
 from eventwire.model import AnnotatedArticle, Article, RawDocument, Reject
 from eventwire.resources import Resources
-from eventwire.store import StageTiming, Store
+from eventwire.store import LinkBatch, StageTiming, Store
 
 INGEST_STAGES = ("clean",)
+LINK_STAGE = "link"  # near-duplicates and stories (eventwire.link.run), after the annotate stages
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Pipeline:
         self.store = store
         self.resources = resources
         self.stages = stages if stages is not None else resources.settings.stages
-        unknown = [s for s in self.stages if s not in (*STAGES, "clean", "nlp")]
+        unknown = [s for s in self.stages if s not in (*STAGES, "clean", "nlp", LINK_STAGE)]
         if unknown:
             raise ValueError(f"unknown stage(s): {', '.join(unknown)}")
         self.annotators = [s for s in self.stages if s in STAGES]
@@ -115,8 +116,11 @@ class Pipeline:
         todo = [a for a in unique if not wanted <= done.get(a.id, frozenset())]
         report.counts["unchanged"] += len(unique) - len(todo)
         items = self._annotate(todo, report, rejects)
+        links = self._link(
+            [i for i in items if LINK_STAGE not in done.get(i.article.id, ())], report, rejects
+        )
         with self._timer(report, "store", len(items)):
-            self.store.save_batch(report.run_id, items, rejects)
+            self.store.save_batch(report.run_id, items, rejects, links)
         rejects.clear()
         report.counts["added"] += sum(1 for a in todo if a.id not in done)
         report.counts["updated"] += sum(1 for a in todo if a.id in done)
@@ -137,6 +141,26 @@ class Pipeline:
                         rejects.append(failure)
                         report.rejects.append(failure)
         return items
+
+    def _link(
+        self, items: list[AnnotatedArticle], report: RunReport, rejects: list[Reject]
+    ) -> LinkBatch | None:
+        """Link the articles not linked yet to the stored ones; a failure rejects them unlinked."""
+        if LINK_STAGE not in self.stages or not items:
+            return None
+        from eventwire.link.run import link_batch
+
+        with self._timer(report, LINK_STAGE, len(items)):
+            try:
+                links = link_batch(self.store, [i.article for i in items], self.resources.nlp)
+            except Exception as exc:  # linking failing leaves the batch's annotations to be saved
+                failures = [Reject(i.article.source, "error", f"link failed: {exc}") for i in items]
+                rejects.extend(failures)
+                report.rejects.extend(failures)
+                return None
+        for item in items:
+            item.stages.append(LINK_STAGE)
+        return links
 
     def _apply(self, name: str, item: AnnotatedArticle, doc: object) -> Reject | None:
         """Run one stage on one article; a failure is returned, never raised."""

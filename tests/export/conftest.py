@@ -23,7 +23,7 @@ from eventwire.model import (
     Span,
     TimeExpr,
 )
-from eventwire.store import open_store
+from eventwire.store import ArticleLink, LinkBatch, open_store
 
 SHELLING = (
     "Artillery shelled a bus station in Horlivka on Friday, killing three civilians and wounding eleven,"
@@ -116,6 +116,15 @@ def call_up_article() -> AnnotatedArticle:
     return AnnotatedArticle(article, Annotations(events=[call_up, second_wave]), ["clean", "events"])
 
 
+def story_of_both() -> LinkBatch:
+    """Links putting both articles in one story, as the link stage would save them."""
+    links = [
+        ArticleLink("art1", bytes(8), {"shell": 1.0}, "2023-03-18", "story-art1"),
+        ArticleLink("art2", bytes(8), {"call": 1.0}, "2022-11-02", "story-art1"),
+    ]
+    return LinkBatch(links, {"story-art1": "Bus station shelled"})
+
+
 def _offsets(span: Span) -> tuple[int, int]:
     return span.start, span.end
 
@@ -127,6 +136,7 @@ def store(tmp_path_factory):
         s.start_run("test"),
         [shelling_article(), call_up_article()],
         [Reject("x.bin", "binary", "binary content")],
+        story_of_both(),
     )
     yield s
     s.close()

@@ -51,7 +51,7 @@ def test_jsonl_record_carries_every_field(records):
                              "country": "UA", "admin1": "Donetsk Oblast", "precision": "settlement"}  # fmt: skip
     assert r["size"] == {"dead": 3, "injured": 11, "arrested": None, "people": None}
     assert r["claimant"] == {"text": "the city's mayor", "name": "mayor of Horlivka"}
-    assert (r["certainty"], r["confidence"], r["story_id"]) == ("unverified", 0.91, None)
+    assert (r["certainty"], r["confidence"], r["story_id"]) == ("unverified", 0.91, "story-art1")
     assert r["acled"] == {"event_type": "Explosions/Remote violence",
                           "sub_event_type": "Shelling/artillery/missile attack", "code": "ART_MISS_ATTACK"}  # fmt: skip
     [mention] = r["mentions"]

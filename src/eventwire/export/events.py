@@ -1,9 +1,10 @@
 """The events export: one record per event, every value with the span of the words it came from.
 
-Until linking lands an event is one mention: ``story_id`` is null and ``mentions`` holds the
-one sentence that reports it. ``evidence`` gives the offsets (into the text of the article
-``evidence.article_id``) and the words of every field. The other event formats (PLOVER,
-CSV, ACLED-shaped, GeoJSON) are views of this record.
+``story_id`` is the story of the article of the event's first mention (null while that
+article is unclustered or not linked); until event coreference lands an event is one mention,
+and ``mentions`` holds the one sentence that reports it. ``evidence`` gives the offsets (into
+the text of the article ``evidence.article_id``) and the words of every field. The other event
+formats (PLOVER, CSV, ACLED-shaped, GeoJSON) are views of this record.
 """
 
 from __future__ import annotations
@@ -41,14 +42,16 @@ SHAPE: dict[str, Any] = {
 def records(store: Store) -> Iterator[dict[str, Any]]:
     """The record of every stored event, article by article, in text order."""
     article: Article | None = None
+    story_id: str | None = None
     for article_id, mention in store.annotations("events"):
         if article is None or article.id != article_id:
             [article] = store.articles([article_id])
-        yield event_record(mention, article)
+            story_id = store.story_ids([article_id]).get(article_id)
+        yield event_record(mention, article, story_id)
 
 
-def event_record(event: EventMention, article: Article) -> dict[str, Any]:
-    """The export record of one event found in *article*."""
+def event_record(event: EventMention, article: Article, story_id: str | None = None) -> dict[str, Any]:
+    """The export record of one event found in *article* (of story *story_id*)."""
     date, sizes = event.date, _sizes(event.size)
     return {
         "id": event.id,
@@ -67,7 +70,7 @@ def event_record(event: EventMention, article: Article) -> dict[str, Any]:
         "certainty": event.certainty,
         "confidence": event.confidence,
         "acled": _pick(event.acled, ACLED),
-        "story_id": None,
+        "story_id": story_id,
         "mentions": [_mention(event, article)],
         "evidence": _evidence(event, article),
     }

@@ -69,6 +69,12 @@ def _evidence(spans: list[Span], text: str) -> dict[str, Any]:
     }
 
 
+def stories(store: Store) -> Iterator[dict[str, Any]]:
+    """One row per story of two or more independent articles (copies are listed, not counted)."""
+    for story in store.stories():
+        yield asdict(story)
+
+
 KINDS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
     "articles": articles,
     "rejects": rejects,
@@ -76,4 +82,5 @@ KINDS: dict[str, Callable[[Store], Iterator[dict[str, Any]]]] = {
     "times": _flat("times"),
     "places": _flat("places"),
     "quotes": quotes,
+    "stories": stories,
 }

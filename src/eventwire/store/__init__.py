@@ -5,10 +5,32 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import UserError
-from eventwire.store.base import RunInfo, SearchHit, StageTiming, Store
+from eventwire.store.base import (
+    ArticleLink,
+    LinkBatch,
+    LinkWindow,
+    RunInfo,
+    SearchHit,
+    StageTiming,
+    Store,
+    StoryMerge,
+    StoryRecord,
+)
 from eventwire.store.sqlite import SQLiteStore
 
-__all__ = ["RunInfo", "SQLiteStore", "SearchHit", "StageTiming", "Store", "open_store"]
+__all__ = [
+    "ArticleLink",
+    "LinkBatch",
+    "LinkWindow",
+    "RunInfo",
+    "SQLiteStore",
+    "SearchHit",
+    "StageTiming",
+    "Store",
+    "StoryMerge",
+    "StoryRecord",
+    "open_store",
+]
 
 
 def open_store(location: str | Path) -> Store:

@@ -36,6 +36,56 @@ class SearchHit:
     snippet: str
 
 
+@dataclass
+class ArticleLink:
+    """What linking stored for one article (see migration 4 in ``schema.py``)."""
+
+    article_id: str
+    signature: bytes  # the MinHash signature, uint32 little-endian
+    terms: dict[str, float]  # the article's term bag
+    day: str | None  # publication day (ISO); None when undated (placed at the day it was linked)
+    story_id: str  # its story; unclustered while the story holds one canonical article
+    duplicate_of: str | None = None  # the canonical article when this one is a near-duplicate copy
+
+
+@dataclass(frozen=True)
+class StoryMerge:
+    """Story *absorbed* was merged into story *kept* (which keeps its id) at mean cosine *similarity*."""
+
+    kept: str
+    absorbed: str
+    similarity: float
+
+
+@dataclass
+class LinkBatch:
+    """What one link step saves: new article links, the stories they started, merges."""
+
+    links: list[ArticleLink] = field(default_factory=list)
+    stories: dict[str, str | None] = field(default_factory=dict)  # new story id -> title
+    merges: list[StoryMerge] = field(default_factory=list)
+
+
+@dataclass
+class LinkWindow:
+    """The stored links of a time window: in linking order, and their stories in creation order."""
+
+    links: list[ArticleLink]
+    stories: list[str]
+
+
+@dataclass
+class StoryRecord:
+    """A story of two or more independent articles, as exported."""
+
+    id: str
+    title: str | None
+    article_ids: list[str]
+    event_ids: list[str]
+    first_date: str | None
+    last_date: str | None
+
+
 class Store(Protocol):
     """Persistence of articles, annotations, rejects and runs."""
 
@@ -47,7 +97,21 @@ class Store(Protocol):
 
     def stages_done(self, ids: list[str]) -> dict[str, frozenset[str]]: ...
 
-    def save_batch(self, run_id: int, items: list[AnnotatedArticle], rejects: list[Reject]) -> None: ...
+    def save_batch(
+        self,
+        run_id: int,
+        items: list[AnnotatedArticle],
+        rejects: list[Reject],
+        links: LinkBatch | None = None,
+    ) -> None: ...
+
+    def link_window(self, first_day: str, last_day: str) -> LinkWindow: ...
+
+    def stories(self) -> Iterator[StoryRecord]: ...
+
+    def story_ids(self, article_ids: list[str]) -> dict[str, str]: ...
+
+    def story_merges(self) -> Iterator[tuple[int, StoryMerge]]: ...
 
     def articles(self, ids: list[str] | None = None) -> Iterator[Article]: ...
 

@@ -110,6 +110,41 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_certainty ON events(certainty, date_start);
     CREATE INDEX events_acled ON events(acled_code, date_start);
     """,
+    # 4: linking. Per linked article: its MinHash signature (uint32 little-endian), its term
+    # bag (JSON, to rebuild IDF and story vectors within a time window), its publication day
+    # (NULL when undated: the window then uses the day it was linked), the canonical article it
+    # is a near-duplicate copy of, and its story (a story
+    # of one canonical article is "unclustered"). Stories keep the id and title of their first
+    # article; every merge of two stories is recorded.
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        first_date TEXT,
+        last_date TEXT,
+        run_id INTEGER NOT NULL REFERENCES runs(id)
+    );
+    CREATE TABLE links (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL,
+        terms TEXT NOT NULL,
+        day TEXT,
+        linked_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d', 'now')),
+        duplicate_of TEXT REFERENCES articles(id) ON DELETE SET NULL,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        run_id INTEGER NOT NULL REFERENCES runs(id)
+    );
+    CREATE INDEX links_day ON links(coalesce(day, linked_on));
+    CREATE INDEX links_story ON links(story_id);
+    CREATE INDEX links_duplicate ON links(duplicate_of);
+    CREATE TABLE story_merges (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        kept TEXT NOT NULL,
+        absorbed TEXT NOT NULL,
+        similarity REAL NOT NULL
+    );
+    """,
 ]
 
 # Annotation table of each Annotations field (store/codec.py turns records into their rows).

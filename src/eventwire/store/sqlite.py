@@ -12,8 +12,22 @@ from typing import Any
 from eventwire.errors import UserError
 from eventwire.model import AnnotatedArticle, Article, Reject
 from eventwire.store import codec
-from eventwire.store.base import RunInfo, SearchHit, StageTiming
+from eventwire.store.base import (
+    ArticleLink,
+    LinkBatch,
+    LinkWindow,
+    RunInfo,
+    SearchHit,
+    StageTiming,
+    StoryMerge,
+    StoryRecord,
+)
 from eventwire.store.schema import ANNOTATION_TABLES, MIGRATIONS
+
+# SQL condition: the story ({} is its id column) holds two or more canonical articles.
+_CLUSTERED = "(SELECT count(*) FROM links m WHERE m.story_id = {} AND m.duplicate_of IS NULL) >= 2"
+# The day a link is placed at in time (indexed): its publication day, else the day it was linked.
+_DAY = "coalesce(day, linked_on)"
 
 
 class SQLiteStore:
@@ -82,8 +96,14 @@ class SQLiteStore:
             found.update({r["id"]: frozenset(filter(None, r["stages"].split(","))) for r in rows})
         return found
 
-    def save_batch(self, run_id: int, items: list[AnnotatedArticle], rejects: list[Reject]) -> None:
-        """Insert or refresh articles with the annotations of their stages, and rejects, atomically."""
+    def save_batch(
+        self,
+        run_id: int,
+        items: list[AnnotatedArticle],
+        rejects: list[Reject],
+        links: LinkBatch | None = None,
+    ) -> None:
+        """Insert or refresh articles with the annotations of their stages, rejects and links, atomically."""
         with self._transaction() as db:
             for item in items:
                 self._save_article(db, run_id, item)
@@ -91,6 +111,8 @@ class SQLiteStore:
                 "INSERT INTO rejects(run_id, source, reason, detail) VALUES (?,?,?,?)",
                 [(run_id, r.source, r.reason, r.detail) for r in rejects],
             )
+            if links:
+                _save_links(db, run_id, links)
 
     def _save_article(self, db: sqlite3.Connection, run_id: int, item: AnnotatedArticle) -> None:
         """Insert the article (or add to its stages) and replace the rows of the stages run now."""
@@ -136,6 +158,62 @@ class SQLiteStore:
         )
         for row in rows:
             yield row["article_id"], codec.from_row(table, dict(row))
+
+    def link_window(self, first_day: str, last_day: str) -> LinkWindow:
+        """The links of articles whose day (publication, else linking) is in ``first_day..last_day``
+        (inclusive), and their stories."""
+        rows = self.db.execute(
+            "SELECT article_id, signature, terms, day, story_id, duplicate_of FROM links"
+            f" WHERE {_DAY} BETWEEN ? AND ? ORDER BY rowid",
+            (first_day, last_day),
+        )
+        links = [ArticleLink(**{**dict(r), "terms": json.loads(r["terms"])}) for r in rows]
+        stories = self.db.execute(
+            f"SELECT id FROM stories WHERE id IN (SELECT story_id FROM links WHERE {_DAY} BETWEEN ? AND ?)"
+            " ORDER BY rowid",
+            (first_day, last_day),
+        )
+        return LinkWindow(links, [r["id"] for r in stories])
+
+    def stories(self) -> Iterator[StoryRecord]:
+        """Every clustered story (two or more canonical articles), oldest first."""
+        rows = self.db.execute(
+            f"SELECT id, title, first_date, last_date FROM stories s WHERE {_CLUSTERED.format('s.id')}"
+            " ORDER BY rowid"
+        ).fetchall()
+        for row in rows:
+            articles = self.db.execute(
+                "SELECT l.article_id FROM links l JOIN articles a ON a.id = l.article_id"
+                f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid",
+                (row["id"],),
+            ).fetchall()
+            events = self.db.execute(
+                "SELECT e.id FROM events e JOIN links l ON l.article_id = e.article_id"
+                " JOIN articles a ON a.id = e.article_id"
+                f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid, e.rowid",
+                (row["id"],),
+            )
+            yield StoryRecord(
+                **dict(row), article_ids=[r[0] for r in articles], event_ids=[r[0] for r in events]
+            )
+
+    def story_ids(self, article_ids: list[str]) -> dict[str, str]:
+        """The clustered story of each of *article_ids* that has one."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT article_id, story_id FROM links l WHERE article_id IN ({marks})"
+                f" AND {_CLUSTERED.format('l.story_id')}",
+                chunk,
+            )
+            found.update({r["article_id"]: r["story_id"] for r in rows})
+        return found
+
+    def story_merges(self) -> Iterator[tuple[int, StoryMerge]]:
+        """``(run_id, merge)`` for every recorded merge of two stories, in order."""
+        for row in self.db.execute("SELECT run_id, kept, absorbed, similarity FROM story_merges ORDER BY id"):
+            yield row["run_id"], StoryMerge(row["kept"], row["absorbed"], row["similarity"])
 
     def rejects(self, run_id: int | None = None) -> Iterator[tuple[int, Reject]]:
         query = "SELECT run_id, source, reason, detail FROM rejects"
@@ -184,6 +262,35 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _save_links(db: sqlite3.Connection, run_id: int, batch: LinkBatch) -> None:
+    """New stories, then article links, then merges; the touched stories' dates recomputed."""
+    db.executemany(
+        "INSERT OR IGNORE INTO stories(id, title, run_id) VALUES (?,?,?)",
+        [(story_id, title, run_id) for story_id, title in batch.stories.items()],
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO links(article_id, signature, terms, day, story_id, duplicate_of, run_id)"
+        " VALUES (?,?,?,?,?,?,?)",
+        [
+            (x.article_id, x.signature, json.dumps(x.terms), x.day, x.story_id, x.duplicate_of, run_id)
+            for x in batch.links
+        ],
+    )
+    for merge in batch.merges:
+        db.execute("UPDATE links SET story_id=? WHERE story_id=?", (merge.kept, merge.absorbed))
+        db.execute("DELETE FROM stories WHERE id=?", (merge.absorbed,))
+        db.execute(
+            "INSERT INTO story_merges(run_id, kept, absorbed, similarity) VALUES (?,?,?,?)",
+            (run_id, merge.kept, merge.absorbed, merge.similarity),
+        )
+    touched = {x.story_id for x in batch.links} | {m.kept for m in batch.merges}
+    db.executemany(
+        "UPDATE stories SET first_date=(SELECT min(day) FROM links WHERE story_id=stories.id),"
+        " last_date=(SELECT max(day) FROM links WHERE story_id=stories.id) WHERE id=?",
+        [(story_id,) for story_id in sorted(touched)],
+    )
 
 
 def _statements(script: str) -> list[str]:

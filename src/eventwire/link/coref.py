@@ -1,0 +1,405 @@
+"""Event coreference: mentions of one real-world event, across articles, become one :class:`Event`.
+
+A pair of mentions is first checked for vetoes (incompatible type, aux, place or date; two
+mentions of one article unless one trigger is repeated), then scored: the weighted mean of
+signals for type, participants, place, date, evidence words and story. :class:`EventLinker`
+adds mentions incrementally: a mention joins the event of its best pair when the score reaches
+the threshold, events it links above the threshold merge (the oldest keeps its id, the merge is
+recorded), and only events dated within ``candidate_days`` are compared. Rules and settings:
+``data/link/coref.toml``, explained in ``docs/linking.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from eventwire import datafiles
+from eventwire.link.similarity import Idf, dot
+from eventwire.model import Article, Event, EventDate, EventMention, EventMerge, Participant, Place
+
+WORD = re.compile(r"[^\W_]+")
+ASSERTED = "asserted"  # the name of aux None in the settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Coreference rules and thresholds (see ``data/link/coref.toml``)."""
+
+    threshold: float
+    candidate_days: int
+    neutral: float
+    weights: Mapping[str, float]
+    type: Mapping[str, Any]
+    aux: Mapping[str, Any]
+    participants: Mapping[str, Any]
+    place: Mapping[str, Any]
+    date: Mapping[str, Any]
+    evidence: Mapping[str, Any]
+
+    @classmethod
+    def load(cls) -> Settings:
+        return cls(**datafiles.load("link", "coref.toml"))
+
+    def type_score(self, a: str, b: str) -> float | None:
+        """1.0 for one type, the listed score for a compatible pair, None for a veto."""
+        if a == b:
+            return 1.0
+        pairs = {frozenset((p["a"], p["b"])): p["score"] for p in self.type["compatible"]}
+        return pairs.get(frozenset((a, b)))
+
+    def aux_compatible(self, a: str | None, b: str | None) -> bool:
+        a, b = a or ASSERTED, b or ASSERTED
+        return a == b or any({a, b} == set(pair) for pair in self.aux["compatible"])
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """An event mention with what linking needs to know about its article."""
+
+    mention: EventMention
+    article_id: str
+    sentence: str  # the text of ``mention.sentence``
+    trigger: str  # the text of ``mention.trigger``
+    published: str | None = None  # ISO date of the article
+    outlet: str | None = None  # the outlet; None: the article's source stands for it
+    source: str = ""  # where the article came from (path, URL)
+    duplicate_group: str | None = None  # near-duplicate group of the article, None if unique
+    story: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        mention: EventMention,
+        article: Article,
+        duplicate_group: str | None = None,
+        story: str | None = None,
+    ) -> MentionContext:
+        """The context of *mention*, found in *article*."""
+        return cls(
+            mention=mention,
+            article_id=article.id,
+            sentence=mention.sentence.text(article.text),
+            trigger=mention.trigger.text(article.text),
+            published=article.published,
+            outlet=article.outlet,
+            source=article.source,
+            duplicate_group=duplicate_group,
+            story=story,
+        )
+
+    @property
+    def independent_outlet(self) -> str:
+        """The outlet's normalised name, or the article's source when the outlet is unknown."""
+        return " ".join(WORD.findall(self.outlet.lower())) if self.outlet else f"source:{self.source}"
+
+    @property
+    def copy_group(self) -> str:
+        """Articles in one near-duplicate group are one report."""
+        return self.duplicate_group or self.article_id
+
+
+def count_sources(contexts: Iterable[MentionContext]) -> list[str]:
+    """The independent outlets of some mentions, in order: each near-duplicate group (or article)
+    counts once, under the outlet of its first mention; one outlet counts once."""
+    outlet_of: dict[str, str] = {}
+    for ctx in contexts:
+        outlet_of.setdefault(ctx.copy_group, ctx.independent_outlet)
+    return list(dict.fromkeys(outlet_of.values()))
+
+
+# --- signals ---------------------------------------------------------------------------------
+
+
+def normalise_name(name: str, drop: Iterable[str]) -> tuple[str, ...]:
+    dropped = set(drop)
+    return tuple(w for w in WORD.findall(name.lower()) if w not in dropped)
+
+
+def participant_score(a: Participant, b: Participant, s: Settings) -> float:
+    """How well two participants agree: same name, one name inside the other, same codes, or 0."""
+    rules = s.participants
+    na, nb = normalise_name(a.name, rules["drop_words"]), normalise_name(b.name, rules["drop_words"])
+    if na and na == nb:
+        return rules["same_name"]
+    if na and nb and (set(na) <= set(nb) or set(nb) <= set(na)):
+        return rules["contained_name"]
+    if a.country and a.sector and (a.country, a.sector) == (b.country, b.sector):
+        return rules["same_codes"]
+    return 0.0
+
+
+def participants_signal(a: EventMention, b: EventMention, s: Settings) -> float | None:
+    """Mean over the roles (actor, recipient) both mentions fill of the best pair; None if none."""
+    roles = [(a.actor, b.actor), (a.recipient, b.recipient)]
+    scores = [max(participant_score(x, y, s) for x in xs for y in ys) for xs, ys in roles if xs and ys]
+    return sum(scores) / len(scores) if scores else None
+
+
+def _km(a: Place, b: Place) -> float:
+    la, lb = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((lb - la) / 2) ** 2
+        + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(h, 1.0)))
+
+
+def _contains(coarse: Place, fine: Place) -> bool:
+    if not coarse.country or coarse.country != fine.country:
+        return False
+    return coarse.precision == "country" or (bool(coarse.admin1) and coarse.admin1 == fine.admin1)
+
+
+def place_signal(a: Place | None, b: Place | None, s: Settings) -> float | None:
+    """Agreement of two places at their precisions; None when one is missing; -1.0 for a veto."""
+    if a is None or b is None:
+        return None
+    rules = s.place
+    if (a.geonameid is not None and a.geonameid == b.geonameid) or (
+        a.geonameid is None and (a.name, a.country) == (b.name, b.country)
+    ):
+        return rules["same"]
+    order = {name: i for i, name in enumerate(rules["precisions"])}
+    fine, coarse = sorted((a, b), key=lambda p: order.get(p.precision, 0))
+    if order.get(fine.precision, 0) == order.get(coarse.precision, 0) == 0:
+        return rules["near"] if _km(a, b) <= rules["near_km"] else -1.0
+    return rules["contained"] if _contains(coarse, fine) else -1.0
+
+
+def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The days a TIMEX3-style date covers (day, ISO week, month, year), or None if unreadable."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+            day = dt.date(*map(int, m.groups()))
+            return day, day
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def mention_date(ctx: MentionContext) -> EventDate | None:
+    """The mention's date, or the article's publication date as a weaker fallback."""
+    if ctx.mention.date and date_interval(ctx.mention.date.value):
+        return ctx.mention.date
+    return EventDate(ctx.published, "day", "publication") if ctx.published else None
+
+
+def date_signal(a: EventDate | None, b: EventDate | None, s: Settings) -> float | None:
+    """1.0 for overlapping dates, falling to ``edge`` at the window; None if unknown; -1.0 veto."""
+    ia, ib = (date_interval(d.value) if d else None for d in (a, b))
+    if ia is None or ib is None or a is None or b is None:
+        return None
+    rules = s.date
+    weak = "publication" in (a.source, b.source)
+    window = rules["publication_window"] if weak else rules["text_window"]
+    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+    if gap > window:
+        return -1.0
+    value = 1.0 if gap <= 1 else 1.0 - (1.0 - rules["edge"]) * (gap - 1) / max(window - 1, 1)
+    return value * (rules["publication_factor"] if weak else 1.0)
+
+
+def evidence_terms(ctx: MentionContext, s: Settings) -> Counter[str]:
+    """Stemmed content words of the sentence, the trigger's words weighted up."""
+    cut = s.evidence["stem_chars"]
+
+    def stems(text: str) -> list[str]:
+        return [w[:cut] for w in WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+    bag = Counter(stems(ctx.sentence))
+    for stem in stems(ctx.trigger):
+        bag[stem] += s.evidence["trigger_weight"] - 1
+    return bag
+
+
+# --- linking ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Member:
+    ctx: MentionContext
+    date: EventDate | None
+    day: int | None  # ordinal of the date interval's middle, for the candidate window
+    bag: Counter[str]
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """The score of two mentions and the signals behind it."""
+
+    score: float
+    signals: Mapping[str, float]
+
+    @property
+    def reason(self) -> str:
+        return " ".join(f"{name}={value:.2f}" for name, value in self.signals.items())
+
+
+class EventLinker:
+    """Links event mentions incrementally into events with stable ids and recorded merges."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self.events: dict[str, Event] = {}
+        self._members: dict[str, list[_Member]] = {}  # event id -> its mentions
+        self._idf = Idf([], sublinear_tf=True)
+        self._seq: dict[str, int] = {}  # event id -> creation order: the oldest keeps its id
+        self._linked: set[str] = set()  # ids of the mentions held, so a re-run adds nothing twice
+
+    def restore(self, events: Iterable[Event], contexts: Iterable[MentionContext]) -> None:
+        """Rebuild the state from stored events (taken over, not copied) and their mentions' contexts.
+
+        Events are ordered by their first mention (date, article, position) to decide which is older.
+        """
+        by_id = {ctx.mention.id: ctx for ctx in contexts}
+        for event in sorted(events, key=lambda e: _order(by_id[e.id]) if e.id in by_id else ("", e.id, 0)):
+            self.events[event.id] = event
+            self._seq[event.id] = len(self._seq)
+            self._members[event.id] = [self._member(by_id[m]) for m in event.mentions if m in by_id]
+            self._linked.update(event.mentions)
+            for member in self._members[event.id]:
+                self._count_terms(member)
+
+    def add(self, mentions: list[MentionContext]) -> list[Event]:
+        """Link *mentions* to the events known so far; return the events created or changed.
+
+        The batch is taken in order of date, article and position, so ids do not depend on the
+        order the mentions were given in.
+        """
+        touched: dict[str, None] = {}
+        for ctx in sorted(mentions, key=_order):
+            if ctx.mention.id not in self._linked:
+                touched[self._link(self._member(ctx))] = None
+        return [self.events[eid] for eid in touched if eid in self.events]
+
+    def forget(self, before: dt.date) -> list[Event]:
+        """Drop (and return) events whose every dated mention is before *before* (bounded memory)."""
+        old = [
+            eid
+            for eid, members in self._members.items()
+            if (days := [m.day for m in members if m.day is not None]) and max(days) < before.toordinal()
+        ]
+        for eid in old:
+            self._linked.difference_update(self.events[eid].mentions)
+            del self._members[eid]
+        return [self.events.pop(eid) for eid in old]
+
+    def score(self, a: MentionContext, b: MentionContext) -> PairScore | None:
+        """The score of two mentions, or None when a rule vetoes the pair."""
+        return self._pair(self._member(a), self._member(b))
+
+    def _member(self, ctx: MentionContext) -> _Member:
+        date = mention_date(ctx)
+        span = date_interval(date.value) if date else None
+        day = (span[0].toordinal() + span[1].toordinal()) // 2 if span else None
+        return _Member(ctx, date, day, evidence_terms(ctx, self.settings))
+
+    def _count_terms(self, member: _Member) -> None:
+        self._idf.df.update(member.bag.keys())
+        self._idf.n += 1
+
+    def _link(self, new: _Member) -> str:
+        self._count_terms(new)
+        matches: list[tuple[str, PairScore]] = []
+        for eid in self._candidates(new):
+            best = self._best(new, eid)
+            if best and best.score >= self.settings.threshold:
+                matches.append((eid, best))
+        if not matches:
+            return self._create(new)
+        matches.sort(key=lambda item: self._seq[item[0]])
+        kept = matches[0][0]
+        self._join(kept, new)
+        for absorbed, pair in matches[1:]:
+            self._merge(kept, absorbed, pair)
+        return kept
+
+    def _best(self, new: _Member, eid: str) -> PairScore | None:
+        """The best-scoring pair of *new* with a mention of event *eid* (None if all are vetoed)."""
+        pairs = [p for m in self._members[eid] if (p := self._pair(new, m))]
+        return max(pairs, key=lambda p: p.score, default=None)
+
+    def _candidates(self, new: _Member) -> list[str]:
+        window = self.settings.candidate_days
+        return [
+            eid
+            for eid, members in self._members.items()
+            if new.day is None or any(m.day is None or abs(m.day - new.day) <= window for m in members)
+        ]
+
+    def _pair(self, a: _Member, b: _Member) -> PairScore | None:
+        s = self.settings
+        ma, mb = a.ctx.mention, b.ctx.mention
+        type_score = s.type_score(ma.event, mb.event)
+        if type_score is None or not s.aux_compatible(ma.aux, mb.aux) or not _may_share_article(a, b, s):
+            return None
+        place, date = place_signal(ma.location, mb.location, s), date_signal(a.date, b.date, s)
+        if place == -1.0 or date == -1.0:
+            return None
+        signals = {
+            "type": type_score,
+            "participants": participants_signal(ma, mb, s),
+            "place": place,
+            "date": date,
+            "evidence": dot(self._idf.vector(a.bag), self._idf.vector(b.bag)),
+            "story": None if not (a.ctx.story and b.ctx.story) else float(a.ctx.story == b.ctx.story),
+        }
+        values = {name: s.neutral if v is None else v for name, v in signals.items()}
+        total = sum(s.weights[name] for name in values)
+        score = sum(s.weights[name] * v for name, v in values.items()) / total
+        return PairScore(round(score, 4), {name: round(v, 4) for name, v in values.items()})
+
+    def _create(self, new: _Member) -> str:
+        mention = new.ctx.mention
+        self.events[mention.id] = Event(mention.id, mention.event)
+        self._seq[mention.id] = len(self._seq)
+        self._members[mention.id] = []
+        self._join(mention.id, new)
+        return mention.id
+
+    def _join(self, eid: str, new: _Member) -> None:
+        self._members[eid].append(new)
+        self._linked.add(new.ctx.mention.id)
+        self._recount(eid)
+
+    def _merge(self, kept: str, absorbed: str, pair: PairScore) -> None:
+        self._members[kept].extend(self._members.pop(absorbed))
+        gone = self.events.pop(absorbed)
+        event = self.events[kept]
+        event.merges.extend([*gone.merges, EventMerge(kept, absorbed, pair.score, pair.reason)])
+        self._recount(kept)
+
+    def _recount(self, eid: str) -> None:
+        event = self.events[eid]
+        event.mentions = [m.ctx.mention.id for m in self._members[eid]]
+        event.outlets = count_sources(m.ctx for m in self._members[eid])
+        event.sources = len(event.outlets)
+
+
+def _may_share_article(a: _Member, b: _Member, s: Settings) -> bool:
+    """Two mentions of one article corefer only when the same trigger is repeated."""
+    if a.ctx.article_id != b.ctx.article_id:
+        return True
+    cut = s.evidence["stem_chars"]
+    stem = [tuple(w[:cut] for w in WORD.findall(m.ctx.trigger.lower())) for m in (a, b)]
+    return a.ctx.mention.event == b.ctx.mention.event and stem[0] == stem[1]
+
+
+def _order(ctx: MentionContext) -> tuple[str, str, int]:
+    return (ctx.published or "", ctx.article_id, ctx.mention.trigger.start)

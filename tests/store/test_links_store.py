@@ -1,0 +1,103 @@
+"""Links in the store: saved with their batch, windows, clustered stories, recorded merges."""
+
+import sqlite3
+
+import pytest
+
+from eventwire.model import AnnotatedArticle, Annotations, Article, EventMention, Span
+from eventwire.store import ArticleLink, LinkBatch, StoryMerge, open_store
+from eventwire.store.schema import MIGRATIONS
+
+TEXT = "Rescuers searched the lake on Tuesday for twelve missing passengers."
+
+
+def item(doc_id: str, day: str = "2024-05-07", events: int = 0) -> AnnotatedArticle:
+    article = Article(id=doc_id, source=f"{doc_id}.txt", fmt="text", title=f"Title {doc_id}", text=TEXT,
+                      raw_text=TEXT, published=day)  # fmt: skip
+    found = [EventMention(id=f"{doc_id}-e{n}", event="AID", trigger=Span(0, 8), sentence=Span(0, len(TEXT)))
+             for n in range(events)]  # fmt: skip
+    return AnnotatedArticle(article, Annotations(events=found), ["clean", "events", "link"])
+
+
+def link(doc_id: str, story: str, day: str = "2024-05-07", copy_of: str | None = None) -> ArticleLink:
+    return ArticleLink(doc_id, bytes([len(doc_id)]) * 8, {doc_id: 1.0}, day, story, copy_of)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(tmp_path / "l.db")
+    yield s
+    s.close()
+
+
+def test_links_round_trip_within_their_time_window(store):
+    batch = LinkBatch([link("a", "story-a"), link("b", "story-b", "2024-06-01"), link("c", "story-a", copy_of="a")],
+                      {"story-a": "Title a", "story-b": "Title b"})  # fmt: skip
+    store.save_batch(store.start_run("t"), [item("a"), item("b", "2024-06-01"), item("c")], [], batch)
+    window = store.link_window("2024-05-01", "2024-05-31")
+    assert window.links == [link("a", "story-a"), link("c", "story-a", copy_of="a")]
+    assert window.stories == ["story-a"]
+    assert store.link_window("2024-05-01", "2024-06-30").stories == ["story-a", "story-b"]
+
+
+def test_only_stories_of_two_independent_articles_are_clustered(store):
+    batch = LinkBatch(
+        [
+            link("a", "story-a"),
+            link("c", "story-a", copy_of="a"),
+            link("d", "story-d"),
+            link("e", "story-d", "2024-05-09"),
+        ],
+        {"story-a": "Title a", "story-d": "Title d"},
+    )
+    store.save_batch(
+        store.start_run("t"),
+        [item("a"), item("c"), item("d", events=2), item("e", "2024-05-09", 1)],
+        [],
+        batch,
+    )
+    [story] = store.stories()
+    assert (story.id, story.title, story.article_ids) == ("story-d", "Title d", ["d", "e"])
+    assert (story.event_ids, story.first_date, story.last_date) == (
+        ["d-e0", "d-e1", "e-e0"],
+        "2024-05-07",
+        "2024-05-09",
+    )
+    assert store.story_ids(["a", "c", "d", "e", "zz"]) == {"d": "story-d", "e": "story-d"}
+
+
+def test_a_merge_moves_the_absorbed_story_and_is_recorded(store):
+    first = store.start_run("t")
+    store.save_batch(first, [item("a"), item("b"), item("x")], [],
+                     LinkBatch([link("a", "story-a"), link("b", "story-a"), link("x", "story-x")],
+                               {"story-a": "Title a", "story-x": "Title x"}))  # fmt: skip
+    second = store.start_run("t")
+    store.save_batch(second, [item("y", "2024-05-10")], [],
+                     LinkBatch([link("y", "story-x", "2024-05-10")], merges=[StoryMerge("story-a", "story-x", 0.31)]))  # fmt: skip
+    assert [(s.id, s.article_ids, s.last_date) for s in store.stories()] == [
+        ("story-a", ["a", "b", "x", "y"], "2024-05-10")
+    ]
+    assert list(store.story_merges()) == [(second, StoryMerge("story-a", "story-x", 0.31))]
+
+
+def test_a_failing_batch_leaves_no_links(store):
+    run = store.start_run("t")
+    broken = LinkBatch([link("a", "story-a"), link("ghost", "story-a")], {"story-a": "Title a"})
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        store.save_batch(run, [item("a")], [], broken)  # "ghost" is no stored article
+    assert store.link_window("0000-01-01", "9999-12-31").links == [] and store.counts()["articles"] == 0
+
+
+def test_a_version_3_store_upgrades_and_its_articles_can_be_linked(tmp_path):
+    path = tmp_path / "v3.db"
+    db = sqlite3.connect(path)
+    db.executescript(";".join(MIGRATIONS[:3]) + ";PRAGMA user_version=3;")
+    db.execute("INSERT INTO articles(id, source, fmt, text, raw_text, stages) VALUES ('old', 'o.txt', 'text',"
+               " 'Old text.', 'Old text.', 'clean,events')")  # fmt: skip
+    db.commit()
+    db.close()
+    store = open_store(path)
+    assert store.schema_version == len(MIGRATIONS) == 4
+    store.save_batch(store.start_run("t"), [], [], LinkBatch([link("old", "story-old")], {"story-old": None}))
+    assert [x.article_id for x in store.link_window("2024-05-07", "2024-05-07").links] == ["old"]
+    store.close()
