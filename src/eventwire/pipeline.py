@@ -152,7 +152,8 @@ class Pipeline:
 
         with self._timer(report, LINK_STAGE, len(items)):
             try:
-                links = link_batch(self.store, [i.article for i in items], self.resources.nlp)
+                mentions = {i.article.id: i.annotations.events for i in items if "events" in i.stages}
+                links = link_batch(self.store, [i.article for i in items], self.resources.nlp, mentions)
             except Exception as exc:  # linking failing leaves the batch's annotations to be saved
                 failures = [Reject(i.article.source, "error", f"link failed: {exc}") for i in items]
                 rejects.extend(failures)

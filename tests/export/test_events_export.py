@@ -34,6 +34,11 @@ def test_jsonl_has_one_record_per_event_in_text_order(records):
     assert all(list(r) == list(SHAPE) for r in records.values())
 
 
+def test_mentions_not_linked_to_events_are_events_of_their_own_with_one_source(records):
+    """The store's links record stories but no event coreference (as before the link stage ran)."""
+    assert [(r["sources"], len(r["mentions"])) for r in records.values()] == [(1, 1)] * 4
+
+
 def test_jsonl_record_carries_every_field(records):
     r = records["art1-e1"]
     assert (r["event"], r["mode"], r["context"], r["aux"]) == (

@@ -7,8 +7,18 @@ import json
 import pytest
 
 from eventwire.config import Settings
+from eventwire.export import events
 from eventwire.link.run import article_day, link_batch
-from eventwire.model import AnnotatedArticle, Article
+from eventwire.model import (
+    AnnotatedArticle,
+    Annotations,
+    Article,
+    EventDate,
+    EventMention,
+    Participant,
+    Place,
+    Span,
+)
 from eventwire.pipeline import Pipeline
 from eventwire.resources import Resources
 from eventwire.store import open_store
@@ -162,3 +172,117 @@ def test_the_link_stage_can_be_left_out(store, nlp, articles, tmp_path):
     Pipeline(store, resources, ("clean",)).run(paths, "test")
     assert store.link_window("0000-01-01", "9999-12-31").links == []
     assert run(store, nlp, paths).counts["updated"] == 2 and len(list(store.stories())) == 1
+
+
+# --- event coreference -------------------------------------------------------------------------
+
+WALKOUT = (
+    "Dock workers walked out at the port of Kessel on Monday, halting the ferries across Lake Varna, the"
+    " harbour authority said. The union said the strike would last until wage talks resume, and about four"
+    " hundred workers gathered outside the harbour gates while police watched from the quay."
+)
+WALKOUT_COPY = WALKOUT.replace("on Monday", "on Monday morning").replace("police watched", "police looked on")
+WALKOUT_OTHER = (
+    "Ferries stayed tied up in Kessel on Monday after dock workers walked out over pay, according to the"
+    " harbour authority. Union leaders said some 400 members had joined the stoppage."
+)
+CHESS_MATCH = "The Kessel chess club won the regional final on Monday, its captain said."
+
+
+def report(doc_id: str, text: str, outlet: str, kind: str = "PROTEST", trigger: str = "walked out",
+           actor: str = "dock workers") -> AnnotatedArticle:  # fmt: skip
+    """An article with one event mention in its first sentence, coded by hand as the events stage would."""
+    article = Article(id=doc_id, source=f"{doc_id}.txt", fmt="text", title=None, text=text, raw_text=text,
+                      published="2024-05-06", outlet=outlet)  # fmt: skip
+    word, who, place, day = (
+        text.index(trigger),
+        text.lower().index(actor),
+        text.index("Kessel"),
+        text.index("on Monday"),
+    )
+    mention = EventMention(
+        id=f"{doc_id}-e1", event=kind, trigger=Span(word, word + len(trigger)),
+        sentence=Span(0, text.index(".") + 1),
+        actor=[Participant(who, who + len(actor), text[who : who + len(actor)], actor, None, "LAB")],
+        location=Place(place, place + 6, "Kessel", "Kessel", 46.1, 25.3, 9990001, "XK", "Varna", "P"),
+        date=EventDate("2024-05-06", "day", "text", Span(day, day + 9)),
+    )  # fmt: skip
+    return AnnotatedArticle(article, Annotations(events=[mention]), ["clean", "events", "link"])
+
+
+def save_reports(store, reports, nlp):
+    """Link the reports with their event mentions and save them, as the pipeline's link stage does."""
+    mentions = {r.article.id: r.annotations.events for r in reports}
+    links = link_batch(store, [r.article for r in reports], nlp, mentions)
+    store.save_batch(store.start_run("test"), reports, [], links)
+    return links
+
+
+def test_two_outlets_reporting_one_event_make_one_event_with_two_sources(store, nlp):
+    links = save_reports(
+        store, [report("courier", WALKOUT, "Lake Courier"), report("post", WALKOUT_OTHER, "Varna Post")], nlp
+    )
+    [event] = links.events
+    assert (event.id, event.mentions, event.sources) == ("courier-e1", ["courier-e1", "post-e1"], 2)
+    [record] = events.records(store)
+    assert (record["id"], record["sources"], record["event"]) == ("courier-e1", 2, "PROTEST")
+    assert [(m["article_id"], m["source"]) for m in record["mentions"]] == [
+        ("courier", "Lake Courier"),
+        ("post", "Varna Post"),
+    ]
+    assert record["mentions"][1]["sentence"].startswith("Ferries stayed tied up")
+    assert record["evidence"]["article_id"] == "courier"
+
+
+def test_a_syndicated_copy_joins_the_event_without_adding_a_source(store, nlp):
+    links = save_reports(
+        store, [report("wire", WALKOUT, "Lake Courier"), report("copy", WALKOUT_COPY, "Valley Times")], nlp
+    )
+    assert {x.article_id: x.duplicate_of for x in links.links} == {"wire": None, "copy": "wire"}
+    [event] = links.events
+    assert (sorted(event.mentions), event.sources, len(event.outlets)) == (["copy-e1", "wire-e1"], 1, 1)
+    [record] = events.records(store)
+    assert record["sources"] == 1 and len(record["mentions"]) == 2
+
+
+def test_a_later_run_joins_stored_events_and_a_rerun_changes_nothing(store, nlp):
+    save_reports(store, [report("courier", WALKOUT, "Lake Courier")], nlp)
+    later = [
+        report("post", WALKOUT_OTHER, "Varna Post"),
+        report("club", CHESS_MATCH, "Varna Post", "AGREE", "won", "chess club"),
+    ]
+    links = save_reports(store, later, nlp)
+    assert sorted((e.id, tuple(e.mentions), e.sources) for e in links.events) == [
+        ("club-e1", ("club-e1",), 1),
+        ("courier-e1", ("courier-e1", "post-e1"), 2),
+    ]
+    before = list(events.records(store))
+    store.save_batch(store.start_run("again"), later, [], links)  # the same batch saved twice
+    assert list(events.records(store)) == before and [r["sources"] for r in before] == [2, 1]
+    assert save_reports(store, [], nlp).events == []
+
+
+def test_the_pipeline_merges_one_event_reported_by_two_outlets(store, tmp_path):
+    path = tmp_path / "two_outlets.jsonl"
+    write_jsonl(path, [
+        {"title": "Dock workers strike in Gdansk", "outlet": "Baltic Post", "published": "2024-05-07",
+         "text": "Hundreds of dock workers went on strike at the port of Gdansk on Monday, demanding higher"
+                 " wages. The union said the strike would continue until the port authority made an offer."},
+        {"title": "Gdansk port halted as dockers walk out", "outlet": "Coastal Daily", "published": "2024-05-07",
+         "text": "Dock workers at the port of Gdansk went on strike on Monday over pay, halting the loading of"
+                 " ships. Union leaders told reporters the strike had the support of most of the workforce."},
+    ])  # fmt: skip
+    Pipeline(store, Resources(Settings()), Settings().stages).run([str(path)], "test")
+    records = list(events.records(store))
+    strikes = [r for r in records if r["sources"] > 1]
+    assert len(strikes) == 1 and (strikes[0]["event"], strikes[0]["sources"]) == ("PROTEST", 2)
+    assert strikes[0]["location"]["name"] == "Gdańsk"
+    assert {m["source"] for m in strikes[0]["mentions"]} == {"Baltic Post", "Coastal Daily"}
+
+
+def test_an_article_whose_text_names_no_year_is_dated_by_its_publication_year(store, nlp):
+    undated_text = article("a", FERRY_3, published="2024-05-07")
+    named_year = article("b", FERRY_3 + " The lake's last accident was in 1998, and 1998 saw 40 dead.")
+    terms = {link.article_id: link.terms for link in link_batch(store, [undated_text, named_year], nlp).links}
+    assert [t for t in terms["a"] if t.startswith("@year:")] == ["@year:2024"]
+    assert [t for t in terms["b"] if t.startswith("@year:")] == ["@year:1998"]

@@ -7,7 +7,19 @@ from collections import Counter
 
 import pytest
 
-from eventwire.link.similarity import Idf, Settings, document_text, dot, parse_terms, scale, terms, vectorize
+from eventwire.link.similarity import (
+    YEAR_MARKER,
+    Idf,
+    Settings,
+    document_text,
+    dot,
+    main_year,
+    parse_terms,
+    scale,
+    terms,
+    vectorize,
+    years,
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +63,15 @@ def test_document_text_puts_the_title_first_once():
     assert document_text("Ferry capsizes", "Ferry capsizes on the lake.") == "Ferry capsizes on the lake."
     assert document_text("Ferry capsizes", "Twelve are missing.") == "Ferry capsizes\nTwelve are missing."
     assert document_text(None, "Twelve are missing.") == "Twelve are missing."
+
+
+def test_the_main_year_is_a_marker_outside_tf_idf_and_cosines(nlp, settings):
+    doc = nlp("The dam burst in May 2019.\nIn 2019 it flooded, as in 1998 and in 2021.")
+    assert main_year(doc, settings) == "2019"
+    assert main_year(nlp("It flooded in 1998 and in 2021."), settings) == "2021"  # latest on a tie
+    assert main_year(nlp("Flooded 3000 homes."), settings) is None
+    bag = terms(doc, settings)
+    assert years(bag) == ["2019"] and bag[YEAR_MARKER + "2019"] == 1.0
+    vector = Idf([bag]).vector(bag)
+    assert vector[YEAR_MARKER + "2019"] == 0.0
+    assert math.isclose(dot(vector, vector), 1.0)

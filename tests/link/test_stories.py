@@ -65,3 +65,19 @@ def test_a_document_is_added_once():
     clusterer.add("a", {"x": 1.0})
     with pytest.raises(ValueError, match="already added"):
         clusterer.add("a", {"x": 1.0})
+
+
+def test_documents_of_other_years_are_kept_apart_unless_undated():
+    clusterer = StoryClusterer(join_threshold=0.5, merge_threshold=0.5, year_penalty=0.4)
+    assert clusterer.add("a", {"quake": 1.0, "@year:2008": 0.0}) == "story-a"
+    assert clusterer.add("b", {"quake": 0.8, "dam": 0.6, "@year:2013": 0.0}) == "story-b"  # 0.8 - 0.4
+    assert clusterer.add("c", {"quake": 1.0}) == "story-a"  # undated: no penalty
+    assert clusterer.add("d", {"quake": 1.0, "@year:2008": 0.0}) == "story-a"  # same year
+    assert clusterer.stories["story-a"].years == {"2008": 2}
+    assert "@year:2008" not in clusterer.stories["story-a"].total
+    assert clusterer.consolidate() == []  # mean cosine 0.8 less 0.4 (both dated pairs differ)
+    assert clusterer.story("b") is None
+
+
+def test_the_year_penalty_defaults_to_the_setting():
+    assert StoryClusterer(0.5, 0.5).year_penalty == Settings.load().year_penalty

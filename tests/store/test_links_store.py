@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from eventwire.model import AnnotatedArticle, Annotations, Article, EventMention, Span
+from eventwire.model import AnnotatedArticle, Annotations, Article, Event, EventMention, EventMerge, Span
 from eventwire.store import ArticleLink, LinkBatch, StoryMerge, open_store
 from eventwire.store.schema import MIGRATIONS
 
@@ -97,7 +97,39 @@ def test_a_version_3_store_upgrades_and_its_articles_can_be_linked(tmp_path):
     db.commit()
     db.close()
     store = open_store(path)
-    assert store.schema_version == len(MIGRATIONS) == 4
+    assert store.schema_version == len(MIGRATIONS) == 5
     store.save_batch(store.start_run("t"), [], [], LinkBatch([link("old", "story-old")], {"story-old": None}))
     assert [x.article_id for x in store.link_window("2024-05-07", "2024-05-07").links] == ["old"]
     store.close()
+
+
+def test_events_and_their_merges_are_saved_once_and_the_kept_id_stays(store):
+    """Event a-e0 absorbs b-e0 (stored by an earlier run); re-saving the batch adds nothing."""
+    first = LinkBatch([link("a", "story-a"), link("b", "story-b")], {"story-a": "Title a", "story-b": "Title b"},
+                      events=[Event("a-e0", "AID", ["a-e0"]), Event("b-e0", "AID", ["b-e0"])])  # fmt: skip
+    store.save_batch(store.start_run("t"), [item("a", events=1), item("b", events=1)], [], first)
+    merge = EventMerge("a-e0", "b-e0", 0.7, "type=1.00")
+    grown = Event("a-e0", "AID", ["a-e0", "c-e0", "b-e0"], 2, ["x", "y"], [merge])
+    second = LinkBatch([link("c", "story-a")], events=[grown])
+    for run in ("t2", "t3"):
+        store.save_batch(store.start_run(run), [item("c", events=1)], [], second)
+    linked = store.linked_events()
+    assert set(linked) == {"a-e0", "b-e0", "c-e0"} and {id(e) for e in linked.values()} == {
+        id(linked["a-e0"])
+    }
+    assert (linked["b-e0"].id, linked["b-e0"].mentions, linked["b-e0"].sources) == ("a-e0", grown.mentions, 2)
+    assert [m for _, m in store.event_merges()] == [merge] and [r for r, _ in store.event_merges()] == [2]
+    window = store.event_window("2024-05-07", "2024-05-07")
+    assert [(e.id, e.mentions, e.outlets) for e in window.events] == [("a-e0", grown.mentions, ["x", "y"])]
+    assert sorted(m.id for _, m in window.mentions) == ["a-e0", "b-e0", "c-e0"]
+    assert store.event_window("2024-06-01", "2024-06-30").events == []
+
+
+def test_links_and_story_sizes_of_articles(store):
+    batch = LinkBatch([link("a", "story-a"), link("c", "story-a", copy_of="a"), link("d", "story-a")],
+                      {"story-a": "Title a"})  # fmt: skip
+    store.save_batch(store.start_run("t"), [item("a"), item("c"), item("d", events=2)], [], batch)
+    assert store.links_of(["c", "zzz"]) == {"c": link("c", "story-a", copy_of="a")}
+    assert store.story_sizes(["story-a", "story-z"]) == {"story-a": 2}
+    assert [m.id for _, m in store.event_mentions(article_ids=["d"])] == ["d-e0", "d-e1"]
+    assert [(a, m.id) for a, m in store.event_mentions(ids=["d-e1"])] == [("d", "d-e1")]

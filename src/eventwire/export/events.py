@@ -1,10 +1,12 @@
-"""The events export: one record per event, every value with the span of the words it came from.
+"""The events export: one record per real-world event, every value with the span of the words it came from.
 
-``story_id`` is the story of the article of the event's first mention (null while that
-article is unclustered or not linked); until event coreference lands an event is one mention,
-and ``mentions`` holds the one sentence that reports it. ``evidence`` gives the offsets (into
-the text of the article ``evidence.article_id``) and the words of every field. The other event
-formats (PLOVER, CSV, ACLED-shaped, GeoJSON) are views of this record.
+An event's fields (type, participants, date, place, …) and its ``evidence`` are those of its
+first mention, the one whose id it keeps; ``mentions`` lists every sentence that reports it and
+``sources`` counts its independent outlets. ``story_id`` is the story of the article of the
+first mention (null while that article is unclustered or not linked). A mention whose article
+was not linked yet is an event of its own, with one source. ``evidence`` gives the offsets
+(into the text of the article ``evidence.article_id``) and the words of every field. The other
+event formats (PLOVER, CSV, ACLED-shaped, GeoJSON) are views of this record.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from eventwire.model import Article, EventMention, EventSize
+from eventwire.model import Article, Event, EventMention, EventSize
 from eventwire.store import Store
 
 PARTICIPANT = ("text", "name", "country", "sector")
@@ -30,7 +32,7 @@ SHAPE: dict[str, Any] = {
     "actor": PARTICIPANT, "recipient": PARTICIPANT,
     "date": None, "date_precision": None, "date_source": None,
     "location": LOCATION, "size": SIZE, "claimant": CLAIMANT, "certainty": None, "confidence": None,
-    "acled": ACLED, "story_id": None, "mentions": MENTION,
+    "acled": ACLED, "story_id": None, "sources": None, "mentions": MENTION,
     "evidence": {
         "article_id": None, "trigger": SPAN, "sentence": SPAN, "actor": SPAN, "recipient": SPAN,
         "location": SPAN, "date": SPAN, "size": dict.fromkeys(SIZE, SPAN), "claimant": SPAN,
@@ -40,19 +42,32 @@ SHAPE: dict[str, Any] = {
 
 
 def records(store: Store) -> Iterator[dict[str, Any]]:
-    """The record of every stored event, article by article, in text order."""
+    """The record of every stored event, in the text order of their first mentions."""
+    linked = store.linked_events()
     article: Article | None = None
     story_id: str | None = None
     for article_id, mention in store.annotations("events"):
+        event = linked.get(mention.id)
+        if event is not None and event.id != mention.id:
+            continue  # listed with the event of its first mention
         if article is None or article.id != article_id:
             [article] = store.articles([article_id])
             story_id = store.story_ids([article_id]).get(article_id)
-        yield event_record(mention, article, story_id)
+        others = _other_mentions(store, event.mentions[1:]) if event else []
+        yield event_record(mention, article, story_id, event, others)
 
 
-def event_record(event: EventMention, article: Article, story_id: str | None = None) -> dict[str, Any]:
-    """The export record of one event found in *article* (of story *story_id*)."""
+def event_record(
+    event: EventMention,
+    article: Article,
+    story_id: str | None = None,
+    linked: Event | None = None,
+    others: list[tuple[EventMention, Article]] | None = None,
+) -> dict[str, Any]:
+    """The export record of the event *linked* whose first mention *event* was found in *article*
+    (of story *story_id*), its other mentions *others*; without *linked*, the mention alone."""
     date, sizes = event.date, _sizes(event.size)
+    mentions = [(event, article), *(others or [])]
     return {
         "id": event.id,
         "event": event.event,
@@ -71,9 +86,19 @@ def event_record(event: EventMention, article: Article, story_id: str | None = N
         "confidence": event.confidence,
         "acled": _pick(event.acled, ACLED),
         "story_id": story_id,
-        "mentions": [_mention(event, article)],
+        "sources": linked.sources if linked else 1,
+        "mentions": [_mention(m, a) for m, a in mentions],
         "evidence": _evidence(event, article),
     }
+
+
+def _other_mentions(store: Store, ids: list[str]) -> list[tuple[EventMention, Article]]:
+    """The stored mentions *ids* with their articles, in the order of *ids*."""
+    if not ids:
+        return []
+    found = {m.id: (aid, m) for aid, m in store.event_mentions(ids=ids)}
+    articles = {a.id: a for a in store.articles(list({aid for aid, _ in found.values()}))}
+    return [(found[i][1], articles[found[i][0]]) for i in ids if i in found]
 
 
 def csv_row(record: dict[str, Any]) -> dict[str, Any]:

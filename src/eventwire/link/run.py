@@ -5,14 +5,16 @@ are loaded: their MinHash signatures into a :class:`NearDupIndex`, their term ba
 IDF and the stories' vectors. The new articles, oldest first, are then checked for copies (a
 copy points to the canonical, oldest, article of its group and joins its story) and the new
 canonical articles are put into stories by the :class:`StoryClusterer`, which never renames a
-story; its merges are returned to be recorded. Nothing is written here: the result is saved
-with the batch, in the same transaction.
+story; its merges are returned to be recorded. Last, the batch's event mentions are linked
+by an :class:`EventLinker` restored from the stored events of the window (event coreference).
+Nothing is written here: the result is saved with the batch, in the same transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,9 +22,10 @@ import numpy as np
 
 from eventwire import datafiles
 from eventwire.link import neardup, similarity
+from eventwire.link.coref import EventLinker, MentionContext
 from eventwire.link.similarity import Idf, Vector, document_text, parse_terms
 from eventwire.link.stories import Story, StoryClusterer
-from eventwire.model import Article
+from eventwire.model import Article, Event, EventMention
 from eventwire.store import ArticleLink, LinkBatch, LinkWindow, Store, StoryMerge
 
 if TYPE_CHECKING:
@@ -47,18 +50,94 @@ def article_day(article: Article) -> str | None:
     return (article.published + "-01-01")[:10] if article.published else None
 
 
-def link_batch(store: Store, articles: Sequence[Article], nlp: Language) -> LinkBatch:
-    """Link *articles* (not yet linked) to the stored links of their time window and to each other."""
+def link_batch(
+    store: Store,
+    articles: Sequence[Article],
+    nlp: Language,
+    mentions: Mapping[str, Sequence[EventMention]] | None = None,
+) -> LinkBatch:
+    """Link *articles* (not yet linked) to the stored links of their time window and to each other.
+
+    *mentions* gives the event mentions found in this batch by article id; the mentions of an
+    article it leaves out are read from the store.
+    """
     if not articles:
         return LinkBatch()
     days = {a.id: article_day(a) for a in articles}
     today = dt.datetime.now(dt.UTC).date().isoformat()  # where the store places undated articles
     placed = {doc_id: day or today for doc_id, day in days.items()}
-    window = store.link_window(*_window(placed.values(), Settings.load().window_days))
-    linker = _Linker(window, neardup.Settings.load(), similarity.Settings.load())
+    span = _window(placed.values(), Settings.load().window_days)
+    linker = _Linker(store.link_window(*span), neardup.Settings.load(), similarity.Settings.load())
     ordered = sorted(articles, key=lambda a: placed[a.id])
     bags = parse_terms((document_text(a.title, a.text) for a in ordered), nlp, linker.similarity)
-    return linker.link(ordered, [dict(bag) for bag in bags], days)
+    batch = linker.link(
+        ordered, [_dated(dict(bag), days[a.id]) for a, bag in zip(ordered, bags, strict=True)], days
+    )
+    batch.events = link_events(store, batch, articles, _batch_mentions(store, articles, mentions or {}), span)
+    return batch
+
+
+def _dated(bag: dict[str, float], day: str | None) -> dict[str, float]:
+    """The bag with its publication year as the year marker when its text names no year."""
+    if day and not similarity.years(bag):
+        bag[similarity.YEAR_MARKER + day[:4]] = 1.0
+    return bag
+
+
+def link_events(
+    store: Store,
+    batch: LinkBatch,
+    articles: Sequence[Article],
+    mentions: Sequence[tuple[str, EventMention]],
+    span: tuple[str, str],
+) -> list[Event]:
+    """The events created or changed by the batch's *mentions* ``(article id, mention)``, linked to
+    the stored events with a mention in the window *span* (first and last day)."""
+    window = store.event_window(*span)
+    stored = {a.id: a for a in store.articles(list(dict.fromkeys(aid for aid, _ in window.mentions)))}
+    links = {**store.links_of(list(stored)), **{x.article_id: x for x in batch.links}}
+    story = _Stories(store, batch, {x.story_id for x in links.values()})
+    new = {a.id: a for a in articles}
+
+    def context(article: Article, mention: EventMention) -> MentionContext:
+        link = links.get(article.id)
+        group = link.duplicate_of if link else None
+        return MentionContext.of(mention, article, group, story.of(link.story_id) if link else None)
+
+    linker = EventLinker()
+    linker.restore(window.events, [context(stored[aid], m) for aid, m in window.mentions if aid in stored])
+    return linker.add([context(new[aid], m) for aid, m in mentions])
+
+
+def _batch_mentions(
+    store: Store, articles: Sequence[Article], given: Mapping[str, Sequence[EventMention]]
+) -> list[tuple[str, EventMention]]:
+    """``(article id, mention)`` of the batch: those given, else those stored for the article."""
+    missing = [a.id for a in articles if a.id not in given]
+    found = [(aid, m) for aid, ms in given.items() for m in ms]
+    return found + (store.event_mentions(article_ids=missing) if missing else [])
+
+
+class _Stories:
+    """The story of an article for event linking: its story after the batch's merges when that
+    holds two or more canonical articles, else None (an unclustered article has no story)."""
+
+    def __init__(self, store: Store, batch: LinkBatch, story_ids: set[str]) -> None:
+        self.final: dict[str, str] = {}
+        for merge in batch.merges:
+            self.final = {k: merge.kept if v == merge.absorbed else v for k, v in self.final.items()}
+            self.final[merge.absorbed] = merge.kept
+        self.sizes: Counter[str] = Counter()
+        for story_id, n in store.story_sizes(sorted(story_ids | set(self.final))).items():
+            self.sizes[self.of_any(story_id)] += n
+        self.sizes.update(self.of_any(x.story_id) for x in batch.links if x.duplicate_of is None)
+
+    def of_any(self, story_id: str) -> str:
+        return self.final.get(story_id, story_id)
+
+    def of(self, story_id: str) -> str | None:
+        final = self.of_any(story_id)
+        return final if self.sizes[final] >= 2 else None
 
 
 def _window(days: Iterable[str], width: int) -> tuple[str, str]:

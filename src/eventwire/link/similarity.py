@@ -4,6 +4,10 @@ A document's terms are the lemmas of its content words (``pos`` in ``data/link/s
 proper nouns and the first line (title or lead) weighted up. :class:`Idf` learns document
 frequencies from the corpus being processed and turns term bags into unit-length sparse vectors;
 the cosine of two such vectors is their dot product.
+
+A document's main year (the year it mentions most, the latest on a tie) rides along in its bag
+and vector as a *marker* term (:data:`YEAR_MARKER` + year) that takes no part in TF-IDF or
+cosines (its vector weight is 0.0); the story clusterer reads it as a time signal.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ if TYPE_CHECKING:
 
 Vector = dict[str, float]
 UNNEEDED_PIPES = ("parser", "ner")  # lemmas and POS need only the tagger and lemmatizer
+YEAR_MARKER = "@year:"  # prefix of the marker term of a document's main year
 
 
 @dataclass(frozen=True)
@@ -36,11 +41,13 @@ class Settings:
     score_exponent: float
     join_threshold: float
     merge_threshold: float
+    years: tuple[int, int]
+    year_penalty: float
 
     @classmethod
     def load(cls) -> Settings:
         values = dict(datafiles.load("link", "similarity.toml"))
-        return cls(**{**values, "pos": tuple(values["pos"])})
+        return cls(**{**values, "pos": tuple(values["pos"]), "years": tuple(values["years"])})
 
 
 def document_text(title: str | None, text: str) -> str:
@@ -50,7 +57,7 @@ def document_text(title: str | None, text: str) -> str:
 
 
 def terms(doc: Doc, settings: Settings) -> Counter[str]:
-    """The weighted content lemmas of a parsed document (lower-cased)."""
+    """The weighted content lemmas of a parsed document (lower-cased), with its year marker."""
     bag: Counter[str] = Counter()
     lead = True
     for token in doc:
@@ -60,7 +67,26 @@ def terms(doc: Doc, settings: Settings) -> Counter[str]:
             continue
         weight = settings.proper_noun_weight if token.pos_ == "PROPN" else 1.0
         bag[token.lemma_.lower()] += weight * (settings.lead_weight if lead else 1.0)
+    year = main_year(doc, settings)
+    if year:
+        bag[YEAR_MARKER + year] = 1.0
     return bag
+
+
+def main_year(doc: Doc, settings: Settings) -> str | None:
+    """The year (a four-digit number in ``settings.years``) *doc* mentions most; latest on a tie."""
+    low, high = settings.years
+    counts = Counter(
+        t.text
+        for t in doc
+        if t.pos_ == "NUM" and len(t.text) == 4 and t.text.isdigit() and low <= int(t.text) <= high
+    )
+    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+def years(vector: Mapping[str, float]) -> list[str]:
+    """The years of the marker terms of a bag or vector."""
+    return [term[len(YEAR_MARKER) :] for term in vector if term.startswith(YEAR_MARKER)]
 
 
 def parse_terms(texts: Iterable[str], nlp: Language, settings: Settings) -> list[Counter[str]]:
@@ -84,11 +110,18 @@ class Idf:
         return math.log((1 + self.n) / (1 + self.df[term])) + 1
 
     def vector(self, bag: Mapping[str, float]) -> Vector:
-        """The L2-normalised TF-IDF vector of *bag* (empty for an empty bag)."""
+        """The L2-normalised TF-IDF vector of *bag* (empty for an empty bag); markers weigh 0.0."""
         tf = (lambda c: 1 + math.log(c)) if self.sublinear_tf else (lambda c: c)
-        raw = {term: tf(count) * self.weight(term) for term, count in bag.items() if count > 0}
+        raw = {
+            term: tf(count) * self.weight(term)
+            for term, count in bag.items()
+            if count > 0 and not term.startswith(YEAR_MARKER)
+        }
         norm = math.sqrt(sum(x * x for x in raw.values()))
-        return {term: x / norm for term, x in raw.items()} if norm else {}
+        if not norm:
+            return {}
+        markers = dict.fromkeys((YEAR_MARKER + year for year in years(bag)), 0.0)
+        return {term: x / norm for term, x in raw.items()} | markers
 
 
 def vectorize(bags: list[Counter[str]], sublinear_tf: bool = False) -> list[Vector]:

@@ -5,17 +5,21 @@ are on average most similar to it, when that mean cosine reaches ``join_threshol
 it starts a story of its own and stays *unclustered* until another document joins it.
 :meth:`StoryClusterer.consolidate` then merges stories that grew towards each other; every merge
 is recorded and the older story keeps its id, so adding documents never renames a story.
+
+Time signal: a vector's year marker (:func:`eventwire.link.similarity.years`) is counted per
+story, and a mean cosine is lowered by ``year_penalty`` times the share of dated document pairs
+(document and member, or member and member) whose years differ.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from eventwire.link.similarity import Vector
+from eventwire.link.similarity import YEAR_MARKER, Settings, Vector, years
 
 
 @dataclass
@@ -26,6 +30,7 @@ class Story:
     seq: int  # creation order: on a merge the older story (lower seq) keeps its id
     members: list[str] = field(default_factory=list)
     total: Vector = field(default_factory=dict)  # sum of the members' unit vectors
+    years: Counter[str] = field(default_factory=Counter)  # the members' main years
 
 
 @dataclass(frozen=True)
@@ -40,9 +45,13 @@ class Merge:
 class StoryClusterer:
     """Online average-link clustering of unit TF-IDF vectors into stories."""
 
-    def __init__(self, join_threshold: float, merge_threshold: float) -> None:
+    def __init__(
+        self, join_threshold: float, merge_threshold: float, year_penalty: float | None = None
+    ) -> None:
+        """*year_penalty* defaults to the setting in ``data/link/similarity.toml``."""
         self.join_threshold = join_threshold
         self.merge_threshold = merge_threshold
+        self.year_penalty = Settings.load().year_penalty if year_penalty is None else year_penalty
         self.stories: dict[str, Story] = {}
         self.merges: list[Merge] = []
         self._created = 0
@@ -83,10 +92,11 @@ class StoryClusterer:
             for other, value in self._dots(self.stories[sid].total).items():
                 dots[index[sid], index[other]] = value
         sizes = np.array([len(self.stories[sid].members) for sid in ids], dtype=float)
+        year_counts = self._year_matrix(ids)
         alive = np.ones(len(ids), dtype=bool)
         done: list[Merge] = []
         while alive.sum() > 1:
-            mean = dots / np.outer(sizes, sizes)
+            mean = dots / np.outer(sizes, sizes) - self.year_penalty * _year_disagreement(year_counts)
             mean[~alive, :] = mean[:, ~alive] = -np.inf
             np.fill_diagonal(mean, -np.inf)
             a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
@@ -96,6 +106,8 @@ class StoryClusterer:
             dots[kept, :] += dots[absorbed, :]
             dots[:, kept] += dots[:, absorbed]
             sizes[kept] += sizes[absorbed]
+            year_counts[kept] += year_counts[absorbed]
+            year_counts[absorbed] = 0
             alive[absorbed] = False
             done.append(Merge(ids[kept], ids[absorbed], round(float(mean[a, b]), 4)))
             self._merge(self.stories[ids[kept]], self.stories[ids[absorbed]])
@@ -106,13 +118,18 @@ class StoryClusterer:
         for doc_id in absorbed.members:
             self._story_of[doc_id] = kept.id
         kept.members.extend(absorbed.members)
+        kept.years.update(absorbed.years)
         for term in absorbed.total:
             del self._postings[term][absorbed.id]
         self._accumulate(kept, absorbed.total)
         del self.stories[absorbed.id]
 
     def _accumulate(self, story: Story, vector: Mapping[str, float]) -> None:
+        marked = years(vector)
+        story.years.update(marked)
         for term, weight in vector.items():
+            if term.startswith(YEAR_MARKER):
+                continue
             story.total[term] = story.total.get(term, 0.0) + weight
             self._postings[term][story.id] = story.total[term]
 
@@ -125,4 +142,33 @@ class StoryClusterer:
         return acc
 
     def _mean_cosines(self, vector: Vector) -> dict[str, float]:
-        return {sid: s / len(self.stories[sid].members) for sid, s in self._dots(vector).items()}
+        marked = years(vector)
+        return {
+            sid: s / len(self.stories[sid].members)
+            - self.year_penalty * _disagreement(marked, self.stories[sid].years)
+            for sid, s in self._dots(vector).items()
+        }
+
+    def _year_matrix(self, ids: list[str]) -> np.ndarray:
+        """Counts of each year (columns) among each story's members (rows, in *ids* order)."""
+        columns = {
+            year: i for i, year in enumerate(sorted({y for s in self.stories.values() for y in s.years}))
+        }
+        counts = np.zeros((len(ids), max(len(columns), 1)))
+        for row, sid in enumerate(ids):
+            for year, count in self.stories[sid].years.items():
+                counts[row, columns[year]] = count
+        return counts
+
+
+def _disagreement(marked: list[str], story_years: Counter[str]) -> float:
+    """The share of (document year, member year) pairs that differ; 0.0 if either is undated."""
+    pairs = len(marked) * story_years.total()
+    return 1.0 - sum(story_years[year] for year in marked) / pairs if pairs else 0.0
+
+
+def _year_disagreement(counts: np.ndarray) -> np.ndarray:
+    """:func:`_disagreement` between every two rows of year counts (stories)."""
+    dated = counts.sum(axis=1)
+    pairs = np.outer(dated, dated)
+    return np.where(pairs > 0, 1.0 - counts @ counts.T / np.maximum(pairs, 1.0), 0.0)

@@ -7,6 +7,7 @@ from pathlib import Path
 from eventwire.errors import UserError
 from eventwire.store.base import (
     ArticleLink,
+    EventWindow,
     LinkBatch,
     LinkWindow,
     RunInfo,
@@ -20,6 +21,7 @@ from eventwire.store.sqlite import SQLiteStore
 
 __all__ = [
     "ArticleLink",
+    "EventWindow",
     "LinkBatch",
     "LinkWindow",
     "RunInfo",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from eventwire.model import AnnotatedArticle, Article, Reject
+from eventwire.model import AnnotatedArticle, Article, Event, EventMention, EventMerge, Reject
 
 
 @dataclass
@@ -59,11 +59,13 @@ class StoryMerge:
 
 @dataclass
 class LinkBatch:
-    """What one link step saves: new article links, the stories they started, merges."""
+    """What one link step saves: new article links, the stories they started, story merges, and
+    the real-world events created or changed (with their mentions and event merges)."""
 
     links: list[ArticleLink] = field(default_factory=list)
     stories: dict[str, str | None] = field(default_factory=dict)  # new story id -> title
     merges: list[StoryMerge] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +74,17 @@ class LinkWindow:
 
     links: list[ArticleLink]
     stories: list[str]
+
+
+@dataclass
+class EventWindow:
+    """Stored events with a mention in an article of a time window, and all their mentions.
+
+    The events' ``merges`` are left empty: the history stays in the store (``event_merges``).
+    """
+
+    events: list[Event]
+    mentions: list[tuple[str, EventMention]]  # (article id, mention)
 
 
 @dataclass
@@ -108,6 +121,20 @@ class Store(Protocol):
     def link_window(self, first_day: str, last_day: str) -> LinkWindow: ...
 
     def stories(self) -> Iterator[StoryRecord]: ...
+
+    def event_window(self, first_day: str, last_day: str) -> EventWindow: ...
+
+    def event_mentions(
+        self, *, ids: list[str] | None = None, article_ids: list[str] | None = None
+    ) -> list[tuple[str, EventMention]]: ...
+
+    def links_of(self, article_ids: list[str]) -> dict[str, ArticleLink]: ...
+
+    def story_sizes(self, story_ids: list[str]) -> dict[str, int]: ...
+
+    def linked_events(self) -> dict[str, Event]: ...
+
+    def event_merges(self) -> Iterator[tuple[int, EventMerge]]: ...
 
     def story_ids(self, article_ids: list[str]) -> dict[str, str]: ...
 

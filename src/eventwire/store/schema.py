@@ -145,6 +145,34 @@ MIGRATIONS: list[str] = [
         similarity REAL NOT NULL
     );
     """,
+    # 5: event coreference. A real-world event (``linked_events``) keeps the id of its first
+    # mention, its PLOVER type, its independent sources and outlets (JSON list); each stored
+    # EventMention id maps to its event (``event_mentions``, in joining order); every merge of
+    # two events is recorded once (``event_merges``: the kept event, the absorbed one, the score
+    # and signals of the linking pair, the run).
+    """
+    CREATE TABLE linked_events (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        outlets TEXT NOT NULL,
+        run_id INTEGER NOT NULL REFERENCES runs(id)
+    );
+    CREATE TABLE event_mentions (
+        mention_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL REFERENCES linked_events(id),
+        position INTEGER NOT NULL
+    );
+    CREATE INDEX event_mentions_event ON event_mentions(event_id, position);
+    CREATE TABLE event_merges (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        kept TEXT NOT NULL,
+        absorbed TEXT NOT NULL UNIQUE,
+        score REAL NOT NULL,
+        reason TEXT NOT NULL
+    );
+    """,
 ]
 
 # Annotation table of each Annotations field (store/codec.py turns records into their rows).

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import UserError
-from eventwire.model import AnnotatedArticle, Article, Reject
+from eventwire.model import AnnotatedArticle, Article, Event, EventMention, EventMerge, Reject
 from eventwire.store import codec
 from eventwire.store.base import (
     ArticleLink,
+    EventWindow,
     LinkBatch,
     LinkWindow,
     RunInfo,
@@ -28,6 +29,7 @@ from eventwire.store.schema import ANNOTATION_TABLES, MIGRATIONS
 _CLUSTERED = "(SELECT count(*) FROM links m WHERE m.story_id = {} AND m.duplicate_of IS NULL) >= 2"
 # The day a link is placed at in time (indexed): its publication day, else the day it was linked.
 _DAY = "coalesce(day, linked_on)"
+_LINK_COLUMNS = "article_id, signature, terms, day, story_id, duplicate_of"
 
 
 class SQLiteStore:
@@ -163,11 +165,10 @@ class SQLiteStore:
         """The links of articles whose day (publication, else linking) is in ``first_day..last_day``
         (inclusive), and their stories."""
         rows = self.db.execute(
-            "SELECT article_id, signature, terms, day, story_id, duplicate_of FROM links"
-            f" WHERE {_DAY} BETWEEN ? AND ? ORDER BY rowid",
+            f"SELECT {_LINK_COLUMNS} FROM links WHERE {_DAY} BETWEEN ? AND ? ORDER BY rowid",
             (first_day, last_day),
         )
-        links = [ArticleLink(**{**dict(r), "terms": json.loads(r["terms"])}) for r in rows]
+        links = [_link(r) for r in rows]
         stories = self.db.execute(
             f"SELECT id FROM stories WHERE id IN (SELECT story_id FROM links WHERE {_DAY} BETWEEN ? AND ?)"
             " ORDER BY rowid",
@@ -187,15 +188,81 @@ class SQLiteStore:
                 f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid",
                 (row["id"],),
             ).fetchall()
-            events = self.db.execute(
-                "SELECT e.id FROM events e JOIN links l ON l.article_id = e.article_id"
-                " JOIN articles a ON a.id = e.article_id"
+            events = self.db.execute(  # each mention's real-world event (itself when not linked)
+                "SELECT coalesce(m.event_id, e.id) FROM events e JOIN links l ON l.article_id = e.article_id"
+                " JOIN articles a ON a.id = e.article_id LEFT JOIN event_mentions m ON m.mention_id = e.id"
                 f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid, e.rowid",
                 (row["id"],),
             )
-            yield StoryRecord(
-                **dict(row), article_ids=[r[0] for r in articles], event_ids=[r[0] for r in events]
+            event_ids = list(dict.fromkeys(r[0] for r in events))
+            yield StoryRecord(**dict(row), article_ids=[r[0] for r in articles], event_ids=event_ids)
+
+    def event_window(self, first_day: str, last_day: str) -> EventWindow:
+        """The stored events with a mention in an article whose day is in ``first_day..last_day``,
+        with all their mentions (also those outside the window, so that sources are counted whole)."""
+        rows = self.db.execute(
+            "SELECT le.id, le.event, le.sources, le.outlets, m.mention_id FROM linked_events le"
+            " JOIN event_mentions m ON m.event_id = le.id WHERE le.id IN ("
+            "  SELECT em.event_id FROM event_mentions em JOIN events e ON e.id = em.mention_id"
+            f"  JOIN links l ON l.article_id = e.article_id WHERE {_DAY} BETWEEN ? AND ?)"
+            " ORDER BY le.rowid, m.position",
+            (first_day, last_day),
+        )
+        events = _events(rows)
+        mention_ids = [m for event in events for m in event.mentions]
+        return EventWindow(events, self.event_mentions(ids=mention_ids))
+
+    def event_mentions(
+        self, *, ids: list[str] | None = None, article_ids: list[str] | None = None
+    ) -> list[tuple[str, EventMention]]:
+        """``(article_id, mention)`` of the stored event mentions with these ids or in these articles."""
+        column, keys = ("id", ids) if ids is not None else ("article_id", article_ids or [])
+        found: list[tuple[str, EventMention]] = []
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT * FROM events WHERE {column} IN ({marks}) ORDER BY rowid", chunk)
+            found += [(r["article_id"], codec.from_row("events", dict(r))) for r in rows]
+        return found
+
+    def links_of(self, article_ids: list[str]) -> dict[str, ArticleLink]:
+        """The stored link of each of *article_ids* that is linked."""
+        found: dict[str, ArticleLink] = {}
+        for chunk in _chunks(article_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT {_LINK_COLUMNS} FROM links WHERE article_id IN ({marks})", chunk)
+            found.update({r["article_id"]: _link(r) for r in rows})
+        return found
+
+    def story_sizes(self, story_ids: list[str]) -> dict[str, int]:
+        """The number of stored canonical articles (copies not counted) of each of *story_ids*."""
+        found: dict[str, int] = {}
+        for chunk in _chunks(story_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT story_id, count(*) FROM links WHERE story_id IN ({marks}) AND duplicate_of IS NULL"
+                " GROUP BY story_id",
+                chunk,
             )
+            found.update({r[0]: r[1] for r in rows})
+        return found
+
+    def linked_events(self) -> dict[str, Event]:
+        """The event of every stored mention that was linked (mention id -> its event), leaving out
+        mentions no longer stored and events whose first mention is no longer stored."""
+        rows = self.db.execute(
+            "SELECT le.id, le.event, le.sources, le.outlets, m.mention_id FROM linked_events le"
+            " JOIN event_mentions m ON m.event_id = le.id"
+            " WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = le.id)"
+            " AND EXISTS (SELECT 1 FROM events e WHERE e.id = m.mention_id)"
+            " ORDER BY le.rowid, m.position"
+        )
+        return {mention: event for event in _events(rows) for mention in event.mentions}
+
+    def event_merges(self) -> Iterator[tuple[int, EventMerge]]:
+        """``(run_id, merge)`` for every recorded merge of two events, in order."""
+        rows = self.db.execute("SELECT run_id, kept, absorbed, score, reason FROM event_merges ORDER BY id")
+        for row in rows:
+            yield row["run_id"], EventMerge(row["kept"], row["absorbed"], row["score"], row["reason"])
 
     def story_ids(self, article_ids: list[str]) -> dict[str, str]:
         """The clustered story of each of *article_ids* that has one."""
@@ -291,6 +358,48 @@ def _save_links(db: sqlite3.Connection, run_id: int, batch: LinkBatch) -> None:
         " last_date=(SELECT max(day) FROM links WHERE story_id=stories.id) WHERE id=?",
         [(story_id,) for story_id in sorted(touched)],
     )
+    _save_events(db, run_id, batch.events)
+
+
+def _save_events(db: sqlite3.Connection, run_id: int, events: list[Event]) -> None:
+    """Upsert events and their mentions; absorbed events hand their mentions over and go.
+
+    A merge is recorded once (the first run that made it), so re-saving an event adds nothing.
+    """
+    db.executemany(
+        "INSERT INTO linked_events(id, event, sources, outlets, run_id) VALUES (?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET sources=excluded.sources, outlets=excluded.outlets",
+        [(e.id, e.event, e.sources, json.dumps(e.outlets, ensure_ascii=False), run_id) for e in events],
+    )
+    db.executemany(
+        "INSERT INTO event_mentions(mention_id, event_id, position) VALUES (?,?,?)"
+        " ON CONFLICT(mention_id) DO UPDATE SET event_id=excluded.event_id, position=excluded.position",
+        [(mention, e.id, i) for e in events for i, mention in enumerate(e.mentions)],
+    )
+    for event in events:
+        for merge in event.merges:
+            db.execute("UPDATE event_mentions SET event_id=? WHERE event_id=?", (merge.kept, merge.absorbed))
+            db.execute("DELETE FROM linked_events WHERE id=?", (merge.absorbed,))
+            db.execute(
+                "INSERT OR IGNORE INTO event_merges(run_id, kept, absorbed, score, reason)"
+                " VALUES (?,?,?,?,?)",
+                (run_id, merge.kept, merge.absorbed, merge.score, merge.reason),
+            )
+
+
+def _events(rows: Iterable[sqlite3.Row]) -> list[Event]:
+    """Events from rows of (id, event, sources, outlets, mention_id), grouped by event id."""
+    events: dict[str, Event] = {}
+    for r in rows:
+        event = events.get(r["id"])
+        if event is None:
+            event = events[r["id"]] = Event(r["id"], r["event"], [], r["sources"], json.loads(r["outlets"]))
+        event.mentions.append(r["mention_id"])
+    return list(events.values())
+
+
+def _link(row: sqlite3.Row) -> ArticleLink:
+    return ArticleLink(**{**dict(row), "terms": json.loads(row["terms"])})
 
 
 def _statements(script: str) -> list[str]:
