@@ -91,12 +91,13 @@ class SQLiteStore:
 
     def stages_done(self, ids: list[str]) -> dict[str, frozenset[str]]:
         """For each id already stored, the stages it went through."""
-        found: dict[str, frozenset[str]] = {}
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT id, stages FROM articles WHERE id IN ({marks})", chunk)
-            found.update({r["id"]: frozenset(filter(None, r["stages"].split(","))) for r in rows})
-        return found
+        rows = self._rows_in("SELECT id, stages FROM articles WHERE id IN ({marks})", ids)
+        return {r["id"]: frozenset(filter(None, r["stages"].split(","))) for r in rows}
+
+    def _rows_in(self, sql: str, keys: list[str]) -> Iterator[sqlite3.Row]:
+        """Rows of *sql*, whose ``{marks}`` stands for an ``IN`` list, over *keys* in chunks of 500."""
+        for chunk in _chunks(keys, 500):
+            yield from self.db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
 
     def save_batch(
         self,
@@ -146,10 +147,8 @@ class SQLiteStore:
             for row in self.db.execute(f"SELECT {cols} FROM articles ORDER BY rowid"):
                 yield Article(**dict(row))
             return
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(f"SELECT {cols} FROM articles WHERE id IN ({marks})", chunk):
-                yield Article(**dict(row))
+        for row in self._rows_in(f"SELECT {cols} FROM articles WHERE id IN ({{marks}})", ids):
+            yield Article(**dict(row))
 
     def annotations(self, table: str) -> Iterator[tuple[str, Any]]:
         """``(article_id, record)`` for every row of an annotation table, in text order."""
@@ -217,34 +216,20 @@ class SQLiteStore:
     ) -> list[tuple[str, EventMention]]:
         """``(article_id, mention)`` of the stored event mentions with these ids or in these articles."""
         column, keys = ("id", ids) if ids is not None else ("article_id", article_ids or [])
-        found: list[tuple[str, EventMention]] = []
-        for chunk in _chunks(keys, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT * FROM events WHERE {column} IN ({marks}) ORDER BY rowid", chunk)
-            found += [(r["article_id"], codec.from_row("events", dict(r))) for r in rows]
-        return found
+        rows = self._rows_in(f"SELECT * FROM events WHERE {column} IN ({{marks}}) ORDER BY rowid", keys)
+        return [(r["article_id"], codec.from_row("events", dict(r))) for r in rows]
 
     def links_of(self, article_ids: list[str]) -> dict[str, ArticleLink]:
         """The stored link of each of *article_ids* that is linked."""
-        found: dict[str, ArticleLink] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(f"SELECT {_LINK_COLUMNS} FROM links WHERE article_id IN ({marks})", chunk)
-            found.update({r["article_id"]: _link(r) for r in rows})
-        return found
+        rows = self._rows_in(
+            f"SELECT {_LINK_COLUMNS} FROM links WHERE article_id IN ({{marks}})", article_ids
+        )
+        return {r["article_id"]: _link(r) for r in rows}
 
     def story_sizes(self, story_ids: list[str]) -> dict[str, int]:
         """The number of stored canonical articles (copies not counted) of each of *story_ids*."""
-        found: dict[str, int] = {}
-        for chunk in _chunks(story_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT story_id, count(*) FROM links WHERE story_id IN ({marks}) AND duplicate_of IS NULL"
-                " GROUP BY story_id",
-                chunk,
-            )
-            found.update({r[0]: r[1] for r in rows})
-        return found
+        sql = "SELECT story_id, count(*) FROM links WHERE story_id IN ({marks}) AND duplicate_of IS NULL"
+        return {r[0]: r[1] for r in self._rows_in(sql + " GROUP BY story_id", story_ids)}
 
     def linked_events(self) -> dict[str, Event]:
         """The event of every stored mention that was linked (mention id -> its event), leaving out
@@ -266,16 +251,9 @@ class SQLiteStore:
 
     def story_ids(self, article_ids: list[str]) -> dict[str, str]:
         """The clustered story of each of *article_ids* that has one."""
-        found: dict[str, str] = {}
-        for chunk in _chunks(article_ids, 500):
-            marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                f"SELECT article_id, story_id FROM links l WHERE article_id IN ({marks})"
-                f" AND {_CLUSTERED.format('l.story_id')}",
-                chunk,
-            )
-            found.update({r["article_id"]: r["story_id"] for r in rows})
-        return found
+        sql = "SELECT article_id, story_id FROM links l WHERE article_id IN ({marks}) AND "
+        rows = self._rows_in(sql + _CLUSTERED.format("l.story_id"), article_ids)
+        return {r["article_id"]: r["story_id"] for r in rows}
 
     def story_merges(self) -> Iterator[tuple[int, StoryMerge]]:
         """``(run_id, merge)`` for every recorded merge of two stories, in order."""
