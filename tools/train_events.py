@@ -29,12 +29,12 @@ from sklearn.model_selection import StratifiedKFold
 from spacy.tokens import Doc
 
 from eventwire import datafiles
-from eventwire.annotate.quotes.linear import LinearModel, save_models
 from eventwire.eval.common import read_jsonl
 from eventwire.eval.events import SHARED_WORDS, overlapping, scores, snippet_label
 from eventwire.events.classify import NONE, EventClassifier, features, main_candidate, unit_candidates
 from eventwire.events.detect import detect, main_detection
 from eventwire.events.triggers import load_lexicon
+from eventwire.linear import LinearModel, save_models
 from eventwire.resources import Resources
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -29,11 +29,11 @@ from eventwire.annotate.quotes.features import (
     cue_features,
     role_features,
 )
-from eventwire.annotate.quotes.linear import LinearModel, PerceptronTrainer, save_models
 from eventwire.annotate.quotes.profiles import build_profiles
 from eventwire.annotate.quotes.tagger import QuoteTagger
 from eventwire.eval.common import PRF, read_jsonl
 from eventwire.eval.quotes import ROLES, metrics, score_record
+from eventwire.linear import LinearModel, PerceptronTrainer, save_models
 from eventwire.resources import Resources
 
 Example = tuple[list[str], str]

@@ -9,16 +9,16 @@ import pytest
 from eventwire.annotate.quotes import extract_quotes
 from eventwire.annotate.quotes.context import DocContext, quote_regions
 from eventwire.annotate.quotes.features import cue_classes, cue_features
-from eventwire.annotate.quotes.linear import (
+from eventwire.annotate.quotes.profiles import build_profiles, profile_features
+from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span, subject_source
+from eventwire.annotate.quotes.speaker import resolve_speakers
+from eventwire.annotate.quotes.tagger import QuoteTagger
+from eventwire.linear import (
     LinearModel,
     PerceptronTrainer,
     load_models,
     save_models,
 )
-from eventwire.annotate.quotes.profiles import build_profiles, profile_features
-from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span, subject_source
-from eventwire.annotate.quotes.speaker import resolve_speakers
-from eventwire.annotate.quotes.tagger import QuoteTagger
 from eventwire.model import Entity, Quote, Span
 from eventwire.resources import Resources
 

@@ -74,13 +74,6 @@ def annotated(
     return AnnotatedArticle(a, Annotations(times=times, events=events), list(stages))
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "s.db")
-    yield s
-    s.close()
-
-
 @pytest.mark.parametrize("event", [full_event(), bare_event()], ids=["full", "bare"])
 def test_codec_round_trips_every_nested_record(event):
     row = to_row(event)

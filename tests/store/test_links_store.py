@@ -23,13 +23,6 @@ def link(doc_id: str, story: str, day: str = "2024-05-07", copy_of: str | None =
     return ArticleLink(doc_id, bytes([len(doc_id)]) * 8, {doc_id: 1.0}, day, story, copy_of)
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "l.db")
-    yield s
-    s.close()
-
-
 def test_links_round_trip_within_their_time_window(store):
     batch = LinkBatch([link("a", "story-a"), link("b", "story-b", "2024-06-01"), link("c", "story-a", copy_of="a")],
                       {"story-a": "Title a", "story-b": "Title b"})  # fmt: skip

@@ -24,13 +24,6 @@ def annotated(a: Article, stages=("clean", "times", "places", "quotes")) -> Anno
     return AnnotatedArticle(a, notes, list(stages))
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "s.db")
-    yield s
-    s.close()
-
-
 def test_new_store_is_migrated_to_the_latest_schema(store):
     assert store.schema_version == len(MIGRATIONS)
     assert store.counts()["articles"] == 0

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from eventwire import datafiles
-from eventwire.annotate.quotes.linear import LinearModel, load_models
 from eventwire.events.triggers import Candidate, Lexicon, depth, find_candidates, lemma, load_lexicon
+from eventwire.linear import LinearModel, load_models
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -24,7 +24,7 @@ from eventwire import datafiles
 from eventwire.link import neardup, similarity
 from eventwire.link.coref import EventLinker, MentionContext
 from eventwire.link.similarity import Idf, Vector, document_text, parse_terms
-from eventwire.link.stories import Story, StoryClusterer
+from eventwire.link.stories import StoryClusterer
 from eventwire.model import Article, Event, EventMention
 from eventwire.store import ArticleLink, LinkBatch, LinkWindow, Store, StoryMerge
 
@@ -148,20 +148,6 @@ def _window(days: Iterable[str], width: int) -> tuple[str, str]:
     return first.isoformat(), last.isoformat()
 
 
-class _Clusterer(StoryClusterer):
-    """A StoryClusterer that can be given back the stories stored by earlier runs."""
-
-    def restore(self, story_id: str, members: Sequence[tuple[str, Vector]]) -> None:
-        """Recreate stored story *story_id* (newer than those restored before) with its members."""
-        story = Story(story_id, self._created)
-        self._created += 1
-        self.stories[story_id] = story
-        for doc_id, vector in members:
-            story.members.append(doc_id)
-            self._story_of[doc_id] = story_id
-            self._accumulate(story, vector)
-
-
 class _Linker:
     """The link state of one window, and the linking of new articles against it."""
 
@@ -179,7 +165,7 @@ class _Linker:
         self.story_order = window.stories
         self.canonical = {x.article_id: x.duplicate_of or x.article_id for x in self.stored}
         self.story_of = {x.article_id: x.story_id for x in self.stored}
-        self.clusterer = _Clusterer(settings.join_threshold, settings.merge_threshold)
+        self.clusterer = StoryClusterer(settings.join_threshold, settings.merge_threshold)
         self.clustered: set[str] = set()
 
     def link(

@@ -14,7 +14,7 @@ story, and a mean cosine is lowered by ``year_penalty`` times the share of dated
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -73,6 +73,16 @@ class StoryClusterer:
         self._story_of[doc_id] = best
         self._accumulate(story, vector)
         return best
+
+    def restore(self, story_id: str, members: Sequence[tuple[str, Vector]]) -> None:
+        """Recreate stored story *story_id* (newer than those restored before) with its members."""
+        story = Story(story_id, self._created)
+        self._created += 1
+        self.stories[story_id] = story
+        for doc_id, vector in members:
+            story.members.append(doc_id)
+            self._story_of[doc_id] = story_id
+            self._accumulate(story, vector)
 
     def story(self, doc_id: str) -> str | None:
         """The id of the story holding *doc_id*, or None while the document is unclustered."""

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.annotate.quotes.context import DocContext
 from eventwire.annotate.quotes.features import ancestors_map, cue_features, role_features
-from eventwire.annotate.quotes.linear import LinearModel, load_models
 from eventwire.annotate.quotes.spans import content_spans, cue_span, source_span, subject_source
+from eventwire.linear import LinearModel, load_models
 from eventwire.model import Span
 
 MODEL_FILE = "model.json.gz"
