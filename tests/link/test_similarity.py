@@ -9,6 +9,7 @@ import pytest
 
 from eventwire.link.similarity import (
     YEAR_MARKER,
+    Background,
     Idf,
     Settings,
     document_text,
@@ -43,6 +44,24 @@ def test_vectors_are_unit_length_and_rare_terms_weigh_more():
     assert math.isclose(math.sqrt(sum(x * x for x in vector.values())), 1.0)
     assert vector["lake"] > vector["ferry"]
     assert idf.vector(Counter()) == {}
+
+
+def test_the_background_weighs_words_common_in_any_text_below_topical_ones(settings):
+    bags = [Counter({"say": 1, "soldier": 1, "ferry": 1}), Counter({"say": 1, "soldier": 1})]
+    plain, background = Idf(bags), Idf(bags, background=Background.load(settings))
+    assert plain.weight("say") == plain.weight("soldier")
+    assert background.weight("say") < background.weight("soldier") < background.weight("ferry")
+    assert background.weight("klishchiivka") > background.weight("soldier")
+
+
+def test_the_background_draws_reports_of_one_situation_together(nlp, settings, articles):
+    keys = ("reservists_1", "reservists_2", "reservists_3", "chess")
+    bags = parse_terms([articles[k] for k in keys], nlp, settings)
+    plain = vectorize(bags, settings.story_sublinear_tf)
+    prior = vectorize(bags, settings.story_sublinear_tf, Background.load(settings))
+    for i, j in ((0, 1), (0, 2), (1, 2)):
+        assert dot(prior[i], prior[j]) > dot(plain[i], plain[j]) + 0.05
+    assert max(dot(prior[3], v) for v in prior[:3]) < 0.05
 
 
 def test_reports_of_one_event_are_closer_than_unrelated_articles(nlp, settings, articles):

@@ -8,7 +8,7 @@ from collections.abc import Hashable, Sequence
 from pathlib import Path
 
 from eventwire.eval.common import read_jsonl, write_jsonl
-from eventwire.link.similarity import Settings, document_text, parse_terms, vectorize
+from eventwire.link.similarity import Background, Settings, document_text, parse_terms, vectorize
 from eventwire.link.stories import StoryClusterer
 from eventwire.resources import Resources
 
@@ -18,12 +18,12 @@ Labels = Sequence[Hashable]
 def cluster_documents(docs: Sequence[tuple[str, str]], resources: Resources) -> list[str]:
     """The story id of each ``(id, text)`` document, fed to the clusterer in the given order.
 
-    IDF is learnt from all the documents; the clusterer then consolidates once at the end.
+    IDF is learnt from all the documents and the background; the clusterer then consolidates once at the end.
     An unclustered document gets its own story-of-one id.
     """
     settings = Settings.load()
     bags = parse_terms((text for _, text in docs), resources.nlp, settings)
-    vectors = vectorize(bags, settings.story_sublinear_tf)
+    vectors = vectorize(bags, settings.story_sublinear_tf, Background.load(settings))
     clusterer = StoryClusterer(settings.join_threshold, settings.merge_threshold)
     for (doc_id, _), vector in zip(docs, vectors, strict=True):
         clusterer.add(doc_id, vector)

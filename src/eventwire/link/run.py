@@ -23,7 +23,7 @@ import numpy as np
 from eventwire import datafiles
 from eventwire.link import neardup, similarity
 from eventwire.link.coref import EventLinker, MentionContext
-from eventwire.link.similarity import Idf, Vector, document_text, parse_terms
+from eventwire.link.similarity import Background, Idf, Vector, document_text, parse_terms
 from eventwire.link.stories import StoryClusterer
 from eventwire.model import Article, Event, EventMention
 from eventwire.store import ArticleLink, LinkBatch, LinkWindow, Store, StoryMerge
@@ -178,6 +178,7 @@ class _Linker:
             [x.terms for x in self.stored if x.duplicate_of is None]
             + [bag for a, bag in zip(articles, bags, strict=True) if duplicates[a.id] is None],
             self.similarity.story_sublinear_tf,
+            Background.load(self.similarity),
         )
         self._restore(idf)
         batch = LinkBatch()

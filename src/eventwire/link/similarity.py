@@ -3,7 +3,10 @@
 A document's terms are the lemmas of its content words (``pos`` in ``data/link/similarity.toml``),
 proper nouns and the first line (title or lead) weighted up. :class:`Idf` learns document
 frequencies from the corpus being processed and turns term bags into unit-length sparse vectors;
-the cosine of two such vectors is their dot product.
+the cosine of two such vectors is their dot product. Story vectors add a :class:`Background`: a
+prior of ``prior_documents`` pseudo-documents of general English, so that in a small or
+single-topic corpus the words every document shares ("soldiers", "mobilized") still weigh more
+than words common in any text ("say", "time").
 
 A document's main year (the year it mentions most, the latest on a tie) rides along in its bag
 and vector as a *marker* term (:data:`YEAR_MARKER` + year) that takes no part in TF-IDF or
@@ -12,10 +15,12 @@ cosines (its vector weight is 0.0); the story clusterer reads it as a time signa
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from eventwire import datafiles
@@ -43,6 +48,8 @@ class Settings:
     merge_threshold: float
     years: tuple[int, int]
     year_penalty: float
+    prior_documents: float
+    prior_words: float
 
     @classmethod
     def load(cls) -> Settings:
@@ -94,20 +101,54 @@ def parse_terms(texts: Iterable[str], nlp: Language, settings: Settings) -> list
     return [terms(doc, settings) for doc in nlp.pipe(texts, batch_size=32, disable=UNNEEDED_PIPES)]
 
 
+@dataclass(frozen=True)
+class Background:
+    """Document frequencies expected in *documents* pseudo-documents of general English.
+
+    A word of frequency ``f`` (per word of running text, from ``data/link/idf_prior.tsv.gz``)
+    occurs in a document of *words* words with probability ``1 - exp(-words * f)``; words not in
+    the list count as absent.
+    """
+
+    documents: float
+    df: Mapping[str, float]
+
+    @classmethod
+    def load(cls, settings: Settings) -> Background:
+        return _background(settings.prior_documents, settings.prior_words)
+
+
+@cache
+def _background(documents: float, words: float) -> Background:
+    df: dict[str, float] = {}
+    with gzip.open(datafiles.path("link", "idf_prior.tsv.gz"), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            word, zipf = line.rstrip("\n").split("\t")
+            df[word] = documents * -math.expm1(-words * 10 ** (float(zipf) - 9))
+    return Background(documents, df)
+
+
 class Idf:
     """Inverse document frequencies of a corpus of term bags; turns bags into unit vectors."""
 
-    def __init__(self, bags: Iterable[Mapping[str, float]], sublinear_tf: bool = False) -> None:
+    def __init__(
+        self,
+        bags: Iterable[Mapping[str, float]],
+        sublinear_tf: bool = False,
+        background: Background | None = None,
+    ) -> None:
         self.df: Counter[str] = Counter()
         self.n = 0
         for bag in bags:
             self.df.update(bag.keys())
             self.n += 1
         self.sublinear_tf = sublinear_tf
+        self.background = background or Background(0.0, {})
 
     def weight(self, term: str) -> float:
-        """Smoothed IDF: ``ln((1 + n) / (1 + df)) + 1``."""
-        return math.log((1 + self.n) / (1 + self.df[term])) + 1
+        """Smoothed IDF over the corpus plus the background: ``ln((1 + n) / (1 + df)) + 1``."""
+        n = self.n + self.background.documents
+        return math.log((1 + n) / (1 + self.df[term] + self.background.df.get(term, 0.0))) + 1
 
     def vector(self, bag: Mapping[str, float]) -> Vector:
         """The L2-normalised TF-IDF vector of *bag* (empty for an empty bag); markers weigh 0.0."""
@@ -124,9 +165,11 @@ class Idf:
         return {term: x / norm for term, x in raw.items()} | markers
 
 
-def vectorize(bags: list[Counter[str]], sublinear_tf: bool = False) -> list[Vector]:
-    """TF-IDF vectors of *bags*, with IDF learnt from the bags themselves."""
-    idf = Idf(bags, sublinear_tf)
+def vectorize(
+    bags: list[Counter[str]], sublinear_tf: bool = False, background: Background | None = None
+) -> list[Vector]:
+    """TF-IDF vectors of *bags*, with IDF learnt from the bags themselves (and *background*)."""
+    idf = Idf(bags, sublinear_tf, background)
     return [idf.vector(bag) for bag in bags]
 
 
