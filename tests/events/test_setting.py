@@ -108,6 +108,16 @@ def test_main_clause_date_serves_an_event_deeper_in_the_sentence(nlp):
     assert date.source == "text" and text[date.span.start : date.span.end] == "Wednesday"
 
 
+def test_a_clause_of_what_happened_at_the_same_time_dates_the_event(nlp):
+    text = (
+        "Two guards were killed and four were wounded when a prisoner opened fire at a camp outside"
+        " Tarnow on Wednesday, officials said."
+    )
+    date, _ = _date(nlp, text, "killed")
+    assert date.source == "text" and text[date.span.start : date.span.end] == "Wednesday"
+    assert date.value == "2023-03-08"
+
+
 def test_date_of_a_relative_clause_about_a_participant_is_not_used(nlp):
     text = "Six sailors, who first arrived in February, deserted their ship."
     date, _ = _date(nlp, text, "deserted")

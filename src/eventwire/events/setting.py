@@ -41,6 +41,7 @@ class Rules:
     place_nouns: frozenset[str]
     media: frozenset[str]
     rank: dict[str, int]
+    simultaneous_markers: frozenset[str]
 
 
 @cache
@@ -56,6 +57,7 @@ def rules() -> Rules:
         frozenset(d["place_nouns"]),
         frozenset(d["media_nouns"]),
         dict(d["precision_rank"]),
+        frozenset(d["simultaneous_markers"]),
     )
 
 
@@ -84,7 +86,9 @@ def sentence(word: Token) -> SpacySpan:
 def event_frame(trigger: Token) -> set[int]:
     """The words whose modifiers set the event's place and time: the trigger, the verb an
     event noun is the object of ("announced a mobilisation in May"), clauses describing the
-    noun ("the mobilisation that took place in May"), and the verbs a trigger complements."""
+    noun ("the mobilisation that took place in May"), the verbs a trigger complements or is
+    coordinated with ("were killed and wounded"), and the clauses of what happened at the same
+    time ("when a recruit opened fire on Wednesday")."""
     r = rules()
     frame = {trigger.i}
     if trigger.pos_ in NOMINAL:
@@ -98,10 +102,19 @@ def event_frame(trigger: Token) -> set[int]:
             if c.dep_ in ("relcl", "acl") and c.lemma_ in r.occurrence
         )
     else:
-        if trigger.dep_ == "xcomp":
+        if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in VERBAL:
             frame.add(trigger.head.i)
-        frame.update(c.i for c in trigger.children if c.dep_ == "xcomp")
+        frame.update(c.i for c in trigger.children if c.dep_ in ("xcomp", "conj") and c.pos_ in VERBAL)
+        frame.update(c.i for v in list(frame) for c in trigger.doc[v].children if _simultaneous(c))
     return frame
+
+
+def _simultaneous(clause: Token) -> bool:
+    """An adverbial clause telling what happened at the same time ("when a recruit opened fire")."""
+    markers = rules().simultaneous_markers
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in markers for c in clause.children
+    )
 
 
 def hanging(word: Token, frame: set[int] | None = None) -> Hanging:

@@ -229,7 +229,7 @@ def _keys(token: Token) -> set[str]:
 def _options(token: Token, sent: Span, lexicon: Lexicon) -> list[Candidate]:
     """The patterns matching at *token*, grouped by their number of words."""
     by_length: dict[int, list[tuple[Pattern, tuple[int, ...]]]] = defaultdict(list)
-    for key in _keys(token):
+    for key in sorted(_keys(token)):
         for pattern in lexicon.patterns.get(key, ()):
             if (hit := _match(token, pattern, sent, lexicon.settings)) is not None:
                 by_length[len(pattern.words)].append((pattern, hit))
