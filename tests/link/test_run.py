@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.config import Settings
 from eventwire.export import events
+from eventwire.link import run as link_run
 from eventwire.link.run import article_day, link_batch
 from eventwire.model import (
     AnnotatedArticle,
@@ -100,10 +101,24 @@ def test_a_later_run_joins_existing_stories_without_renaming_them(store, nlp, ar
     assert [s.last_date for s in store.stories()] == ["2024-05-09", "2024-05-07"]
 
 
-def test_articles_outside_the_time_window_are_not_linked(store, nlp):
+def test_articles_outside_the_time_window_and_not_linked_recently_are_not_linked(store, nlp, monkeypatch):
+    monkeypatch.setattr(
+        link_run.Settings, "load", classmethod(lambda cls: cls(window_days=30, recent_links=1))
+    )
     save(store, [article("wire", WIRE, "2023-01-02")], nlp)
+    save(
+        store,
+        [article("chess", "A chess club in Tarn opened a new hall for its junior players.", "2024-04-20")],
+        nlp,
+    )
     [late] = save(store, [article("copy", COPY, "2024-05-03")], nlp).links
     assert (late.duplicate_of, late.story_id) == (None, "story-copy")
+
+
+def test_the_articles_linked_last_are_in_every_window_whatever_their_dates(store, nlp):
+    save(store, [article("wire", WIRE, "2023-01-02")], nlp)
+    [late] = save(store, [article("copy", COPY, None)], nlp).links  # undated: placed at today
+    assert late.duplicate_of == "wire"
 
 
 def test_the_day_of_an_article_is_the_first_day_of_its_publication_date():

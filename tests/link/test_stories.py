@@ -1,4 +1,4 @@
-"""Online story clustering: joining, unclustered documents, stable ids and recorded merges."""
+"""Online story clustering: joining, unclustered documents, stable ids, recorded merges and splits."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from eventwire.link.similarity import Settings, parse_terms, vectorize
-from eventwire.link.stories import Merge, StoryClusterer
+from eventwire.link.stories import Merge, Split, StoryClusterer
 
 DOCS = {"f1": "ferry_1", "s1": "strike_1", "c": "chess", "f2": "ferry_2", "s2": "strike_2"}  # id: article
 
@@ -58,6 +58,19 @@ def test_adding_documents_never_renames_a_story_and_merges_keep_the_older_id():
     assert clusterer.consolidate() == [Merge("story-a", "story-c", 0.8)]
     assert [clusterer.story(d) for d in "abc"] == ["story-a"] * 3
     assert [m.absorbed for m in clusterer.merges] == ["story-b", "story-c"]
+
+
+def test_a_story_whose_members_drifted_apart_splits_and_the_oldest_part_keeps_its_id():
+    clusterer = StoryClusterer(join_threshold=0.6, merge_threshold=0.5, year_penalty=0.0)
+    members = [("a", {"x": 1.0}), ("b", {"x": 0.8, "z": 0.6}), ("c", {"y": 1.0}), ("d", {"y": 1.0})]
+    clusterer.restore("story-a", members)  # stored together; new IDF weights moved them apart
+    clusterer.restore("story-e", [("e", {"w": 1.0}), ("f", {"w": 0.8, "z": 0.6})])
+    assert clusterer.consolidate() == []
+    assert clusterer.split(["story-a", "story-e"]) == [Split("story-a", "story-c", 0.0, ("c", "d"))]
+    assert clusterer.stories["story-a"].members == ["a", "b"]
+    assert [clusterer.story(d) for d in "abcdef"] == ["story-a"] * 2 + ["story-c"] * 2 + ["story-e"] * 2
+    assert clusterer.add("g", {"y": 1.0}) == "story-c"  # the new story takes new reports
+    assert clusterer.add("h", {"x": 1.0}) == "story-a"  # mean cosine 0.9 with a and b
 
 
 def test_a_document_is_added_once():

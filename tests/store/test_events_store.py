@@ -140,7 +140,7 @@ def test_a_version_2_store_upgrades_and_keeps_its_data(tmp_path):
     db.commit()
     db.close()
     store = open_store(path)
-    assert store.schema_version == len(MIGRATIONS) == 5
+    assert store.schema_version == len(MIGRATIONS) == 7
     assert [a.id for a in store.articles()] == ["old"] and store.counts()["places"] == 1
     assert store.stages_done(["old"])["old"] == {"clean", "places"}  # the events stage still to run
     store.save_batch(store.start_run("t"), [annotated(article(), [full_event()])], [])

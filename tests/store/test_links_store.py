@@ -1,11 +1,11 @@
-"""Links in the store: saved with their batch, windows, clustered stories, recorded merges."""
+"""Links in the store: saved with their batch, windows, clustered stories, recorded merges and splits."""
 
 import sqlite3
 
 import pytest
 
 from eventwire.model import AnnotatedArticle, Annotations, Article, Event, EventMention, EventMerge, Span
-from eventwire.store import ArticleLink, LinkBatch, StoryMerge, open_store
+from eventwire.store import ArticleLink, LinkBatch, StoryMerge, StorySplit, open_store
 from eventwire.store.schema import MIGRATIONS
 
 TEXT = "Rescuers searched the lake on Tuesday for twelve missing passengers."
@@ -73,6 +73,25 @@ def test_a_merge_moves_the_absorbed_story_and_is_recorded(store):
     assert list(store.story_merges()) == [(second, StoryMerge("story-a", "story-x", 0.31))]
 
 
+def test_a_split_moves_the_members_and_their_copies_to_a_new_story_and_is_recorded(store):
+    first = store.start_run("t")
+    store.save_batch(first, [item("a"), item("b"), item("c", "2024-05-09"), item("d", "2024-05-10"), item("e")], [],
+                     LinkBatch([link("a", "story-a"), link("b", "story-a"), link("c", "story-a", "2024-05-09"),
+                                link("d", "story-a", "2024-05-10", copy_of="c"), link("e", "story-a")],
+                               {"story-a": "Title a"}))  # fmt: skip
+    second = store.start_run("t")
+    split = StorySplit("story-a", "story-c", 0.12, ("c", "e"))
+    store.save_batch(second, [], [], LinkBatch(splits=[split]))
+    stories = {s.id: s for s in store.stories()}
+    assert stories["story-a"].article_ids == ["a", "b"] and stories["story-a"].last_date == "2024-05-07"
+    assert stories["story-c"].title == "Title c"
+    assert (sorted(stories["story-c"].article_ids), stories["story-c"].last_date) == (
+        ["c", "d", "e"],
+        "2024-05-10",
+    )
+    assert list(store.story_splits()) == [(second, split)]
+
+
 def test_a_failing_batch_leaves_no_links(store):
     run = store.start_run("t")
     broken = LinkBatch([link("a", "story-a"), link("ghost", "story-a")], {"story-a": "Title a"})
@@ -90,7 +109,7 @@ def test_a_version_3_store_upgrades_and_its_articles_can_be_linked(tmp_path):
     db.commit()
     db.close()
     store = open_store(path)
-    assert store.schema_version == len(MIGRATIONS) == 5
+    assert store.schema_version == len(MIGRATIONS) == 7
     store.save_batch(store.start_run("t"), [], [], LinkBatch([link("old", "story-old")], {"story-old": None}))
     assert [x.article_id for x in store.link_window("2024-05-07", "2024-05-07").links] == ["old"]
     store.close()

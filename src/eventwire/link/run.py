@@ -1,13 +1,14 @@
 """Linking a batch of new articles to the stored ones: near-duplicate copies, then stories.
 
-The stored links of the articles within ``window_days`` of the batch (``data/link/run.toml``)
-are loaded: their MinHash signatures into a :class:`NearDupIndex`, their term bags to rebuild
-IDF and the stories' vectors. The new articles, oldest first, are then checked for copies (a
-copy points to the canonical, oldest, article of its group and joins its story) and the new
-canonical articles are put into stories by the :class:`StoryClusterer`, which never renames a
-story; its merges are returned to be recorded. Last, the batch's event mentions are linked
-by an :class:`EventLinker` restored from the stored events of the window (event coreference).
-Nothing is written here: the result is saved with the batch, in the same transaction.
+The stored links of the articles within ``window_days`` of the batch, and of the last
+``recent_links`` articles linked (``data/link/run.toml``), are loaded: their MinHash signatures
+into a :class:`NearDupIndex`, their term bags to rebuild IDF and the stories' vectors. The new
+articles, oldest first, are then checked for copies (a copy points to the canonical, oldest,
+article of its group and joins its story) and the new canonical articles are put into stories by
+the :class:`StoryClusterer`, which never renames a story; its merges and splits are returned to be
+recorded. Last, the batch's event mentions are linked by an :class:`EventLinker` restored from the
+stored events of the window (event coreference). Nothing is written here: the result is saved with
+the batch, in the same transaction.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from eventwire.link.coref import EventLinker, MentionContext
 from eventwire.link.similarity import Background, Idf, Vector, document_text, parse_terms
 from eventwire.link.stories import StoryClusterer
 from eventwire.model import Article, Event, EventMention
-from eventwire.store import ArticleLink, LinkBatch, LinkWindow, Store, StoryMerge
+from eventwire.store import ArticleLink, LinkBatch, LinkWindow, Store, StoryMerge, StorySplit
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +40,7 @@ class Settings:
     """The time window of the stored articles a batch is linked to (``data/link/run.toml``)."""
 
     window_days: int
+    recent_links: int
 
     @classmethod
     def load(cls) -> Settings:
@@ -66,7 +68,8 @@ def link_batch(
     days = {a.id: article_day(a) for a in articles}
     today = dt.datetime.now(dt.UTC).date().isoformat()  # where the store places undated articles
     placed = {doc_id: day or today for doc_id, day in days.items()}
-    span = _window(placed.values(), Settings.load().window_days)
+    settings = Settings.load()
+    span = (*_window(placed.values(), settings.window_days), settings.recent_links)
     linker = _Linker(store.link_window(*span), neardup.Settings.load(), similarity.Settings.load())
     ordered = sorted(articles, key=lambda a: placed[a.id])
     bags = parse_terms((document_text(a.title, a.text) for a in ordered), nlp, linker.similarity)
@@ -89,10 +92,10 @@ def link_events(
     batch: LinkBatch,
     articles: Sequence[Article],
     mentions: Sequence[tuple[str, EventMention]],
-    span: tuple[str, str],
+    span: tuple[str, str, int],
 ) -> list[Event]:
     """The events created or changed by the batch's *mentions* ``(article id, mention)``, linked to
-    the stored events with a mention in the window *span* (first and last day)."""
+    the stored events with a mention in the window *span* (first and last day, recent links)."""
     window = store.event_window(*span)
     stored = {a.id: a for a in store.articles(list(dict.fromkeys(aid for aid, _ in window.mentions)))}
     links = {**store.links_of(list(stored)), **{x.article_id: x for x in batch.links}}
@@ -188,6 +191,9 @@ class _Linker:
                 if story_id == f"story-{article.id}":
                     batch.stories[story_id] = article.title
         batch.merges = [StoryMerge(m.kept, m.absorbed, m.similarity) for m in self.clusterer.consolidate()]
+        touched = {self.clusterer.group(a.id) for a in articles if a.id in self.clustered}
+        splits = self.clusterer.split(touched)
+        batch.splits = [StorySplit(s.kept, s.created, s.similarity, s.members) for s in splits]
         for article, signature, bag in zip(articles, signatures, bags, strict=True):
             raw = signature.astype(_SIGNATURE).tobytes()
             story_id = self._story(article.id)

@@ -5,6 +5,8 @@ are on average most similar to it, when that mean cosine reaches ``join_threshol
 it starts a story of its own and stays *unclustered* until another document joins it.
 :meth:`StoryClusterer.consolidate` then merges stories that grew towards each other; every merge
 is recorded and the older story keeps its id, so adding documents never renames a story.
+:meth:`StoryClusterer.split` splits a story whose members no longer hold together by the same
+rule (after new documents changed the IDF); the part with the oldest member keeps the id.
 
 Time signal: a vector's year marker (:func:`eventwire.link.similarity.years`) is counted per
 story, and a mean cosine is lowered by ``year_penalty`` times the share of dated document pairs
@@ -14,12 +16,12 @@ story, and a mean cosine is lowered by ``year_penalty`` times the share of dated
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from eventwire.link.similarity import YEAR_MARKER, Settings, Vector, years
+from eventwire.link.similarity import YEAR_MARKER, Settings, Vector, dot, years
 
 
 @dataclass
@@ -31,6 +33,17 @@ class Story:
     members: list[str] = field(default_factory=list)
     total: Vector = field(default_factory=dict)  # sum of the members' unit vectors
     years: Counter[str] = field(default_factory=Counter)  # the members' main years
+
+
+@dataclass(frozen=True)
+class Split:
+    """Story *kept* lost *members* to the new story *created*; *similarity* is the mean cosine
+    between them and the members it kept."""
+
+    kept: str
+    created: str
+    similarity: float
+    members: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,8 @@ class StoryClusterer:
         self.year_penalty = Settings.load().year_penalty if year_penalty is None else year_penalty
         self.stories: dict[str, Story] = {}
         self.merges: list[Merge] = []
+        self.splits: list[Split] = []
+        self._vectors: dict[str, Vector] = {}
         self._created = 0
         self._story_of: dict[str, str] = {}
         self._postings: dict[str, dict[str, float]] = defaultdict(dict)  # term -> story -> weight
@@ -71,6 +86,7 @@ class StoryClusterer:
         story = self.stories[best]
         story.members.append(doc_id)
         self._story_of[doc_id] = best
+        self._vectors[doc_id] = vector
         self._accumulate(story, vector)
         return best
 
@@ -82,6 +98,7 @@ class StoryClusterer:
         for doc_id, vector in members:
             story.members.append(doc_id)
             self._story_of[doc_id] = story_id
+            self._vectors[doc_id] = vector
             self._accumulate(story, vector)
 
     def story(self, doc_id: str) -> str | None:
@@ -102,9 +119,69 @@ class StoryClusterer:
             for other, value in self._dots(self.stories[sid].total).items():
                 dots[index[sid], index[other]] = value
         sizes = np.array([len(self.stories[sid].members) for sid in ids], dtype=float)
-        year_counts = self._year_matrix(ids)
-        alive = np.ones(len(ids), dtype=bool)
-        done: list[Merge] = []
+        done = [
+            Merge(ids[kept], ids[absorbed], score)
+            for kept, absorbed, score in self._agglomerate(dots, sizes, self._year_matrix(ids))
+        ]
+        for merge in done:
+            self._merge(self.stories[merge.kept], self.stories[merge.absorbed])
+        self.merges.extend(done)
+        return done
+
+    def split(self, story_ids: Iterable[str]) -> list[Split]:
+        """Split the listed stories whose members no longer hold together.
+
+        A story's members are clustered again by the rule of :meth:`consolidate` (average link,
+        ``merge_threshold``); when they fall into several groups, the group of its oldest member
+        keeps the story and each other group becomes a story ``story-<its first member>`` (an
+        unclustered one when it holds one document). Run after :meth:`consolidate`, so that the
+        parts split off never merge straight back.
+        """
+        done: list[Split] = []
+        for sid in sorted(set(story_ids) & self.stories.keys(), key=lambda x: self.stories[x].seq):
+            story = self.stories[sid]
+            groups = self._regroup(story.members)
+            for group in groups[1:]:
+                done.append(self._split_off(story, group, groups[0]))
+        self.splits.extend(done)
+        return done
+
+    def _regroup(self, members: list[str]) -> list[list[str]]:
+        """*members* partitioned by average link at ``merge_threshold``; the oldest member's first."""
+        vectors = [self._vectors[m] for m in members]
+        dots = np.array([[dot(a, b) for b in vectors] for a in vectors])
+        years_of = sorted({y for v in vectors for y in years(v)})
+        counts = np.array([[float(y in years(v)) for y in years_of] or [0.0] for v in vectors])
+        groups = {i: [m] for i, m in enumerate(members)}
+        for kept, absorbed, _ in self._agglomerate(dots, np.ones(len(members)), counts):
+            groups[kept] += groups.pop(absorbed)
+        return [groups[i] for i in sorted(groups)]
+
+    def _split_off(self, story: Story, group: list[str], rest: list[str]) -> Split:
+        created = Story(f"story-{group[0]}", self._created)
+        self._created += 1
+        self.stories[created.id] = created
+        story.members = [m for m in story.members if m not in set(group)]
+        for term in story.total:
+            self._postings[term].pop(story.id, None)
+        story.total, story.years = {}, Counter()
+        for doc_id in story.members:
+            self._accumulate(story, self._vectors[doc_id])
+        for doc_id in group:
+            created.members.append(doc_id)
+            self._story_of[doc_id] = created.id
+            self._accumulate(created, self._vectors[doc_id])
+        cross = np.mean([dot(self._vectors[a], self._vectors[b]) for a in group for b in rest])
+        return Split(story.id, created.id, round(float(cross), 4), tuple(group))
+
+    def _agglomerate(
+        self, dots: np.ndarray, sizes: np.ndarray, year_counts: np.ndarray
+    ) -> list[tuple[int, int, float]]:
+        """Average-link merges of items (rows, oldest first) while the adjusted mean of two
+        reaches ``merge_threshold``: ``(kept, absorbed, mean)``, the older row kept."""
+        dots, sizes, year_counts = dots.copy(), sizes.copy(), year_counts.copy()
+        alive = np.ones(len(sizes), dtype=bool)
+        done: list[tuple[int, int, float]] = []
         while alive.sum() > 1:
             mean = dots / np.outer(sizes, sizes) - self.year_penalty * _year_disagreement(year_counts)
             mean[~alive, :] = mean[:, ~alive] = -np.inf
@@ -112,16 +189,14 @@ class StoryClusterer:
             a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
             if mean[a, b] < self.merge_threshold:
                 break
-            kept, absorbed = (a, b) if a < b else (b, a)  # ids are in creation order
+            kept, absorbed = (a, b) if a < b else (b, a)
             dots[kept, :] += dots[absorbed, :]
             dots[:, kept] += dots[:, absorbed]
             sizes[kept] += sizes[absorbed]
             year_counts[kept] += year_counts[absorbed]
             year_counts[absorbed] = 0
             alive[absorbed] = False
-            done.append(Merge(ids[kept], ids[absorbed], round(float(mean[a, b]), 4)))
-            self._merge(self.stories[ids[kept]], self.stories[ids[absorbed]])
-        self.merges.extend(done)
+            done.append((int(kept), int(absorbed), round(float(mean[a, b]), 4)))
         return done
 
     def _merge(self, kept: Story, absorbed: Story) -> None:

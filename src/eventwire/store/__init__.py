@@ -16,21 +16,32 @@ from eventwire.store.base import (
     Store,
     StoryMerge,
     StoryRecord,
+    StorySplit,
+    TableInfo,
 )
+from eventwire.store.query import ArticlePage, EventFacets, EventFilter, EventPage, PlaceCount, SortKey
 from eventwire.store.sqlite import SQLiteStore
 
 __all__ = [
     "ArticleLink",
+    "ArticlePage",
+    "EventFacets",
+    "EventFilter",
+    "EventPage",
     "EventWindow",
     "LinkBatch",
     "LinkWindow",
+    "PlaceCount",
     "RunInfo",
     "SQLiteStore",
     "SearchHit",
+    "SortKey",
     "StageTiming",
     "Store",
     "StoryMerge",
     "StoryRecord",
+    "StorySplit",
+    "TableInfo",
     "open_store",
 ]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from eventwire.model import AnnotatedArticle, Article, Event, EventMention, EventMerge, Reject
 
@@ -57,14 +57,26 @@ class StoryMerge:
     similarity: float
 
 
+@dataclass(frozen=True)
+class StorySplit:
+    """Story *kept* lost *members* (and their copies) to the new story *created*, whose mean
+    cosine to the members *kept* kept was *similarity*."""
+
+    kept: str
+    created: str
+    similarity: float
+    members: tuple[str, ...]
+
+
 @dataclass
 class LinkBatch:
-    """What one link step saves: new article links, the stories they started, story merges, and
-    the real-world events created or changed (with their mentions and event merges)."""
+    """What one link step saves: new article links, the stories they started, story merges and
+    splits, and the real-world events created or changed (with their mentions and event merges)."""
 
     links: list[ArticleLink] = field(default_factory=list)
     stories: dict[str, str | None] = field(default_factory=dict)  # new story id -> title
     merges: list[StoryMerge] = field(default_factory=list)
+    splits: list[StorySplit] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
 
@@ -99,6 +111,21 @@ class StoryRecord:
     last_date: str | None
 
 
+if TYPE_CHECKING:
+    from eventwire.store.query import ArticlePage, EventFacets, EventFilter, EventPage, PlaceCount, SortKey
+
+
+Rows = list[tuple[Any, ...]]  # a chunk of table rows, values in the table's column order
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """A stored table and its data columns ``(name, declared type)``, for table dumps."""
+
+    name: str
+    columns: list[tuple[str, str]]
+
+
 class Store(Protocol):
     """Persistence of articles, annotations, rejects and runs."""
 
@@ -118,11 +145,11 @@ class Store(Protocol):
         links: LinkBatch | None = None,
     ) -> None: ...
 
-    def link_window(self, first_day: str, last_day: str) -> LinkWindow: ...
+    def link_window(self, first_day: str, last_day: str, recent: int = 0) -> LinkWindow: ...
 
     def stories(self) -> Iterator[StoryRecord]: ...
 
-    def event_window(self, first_day: str, last_day: str) -> EventWindow: ...
+    def event_window(self, first_day: str, last_day: str, recent: int = 0) -> EventWindow: ...
 
     def event_mentions(
         self, *, ids: list[str] | None = None, article_ids: list[str] | None = None
@@ -132,13 +159,29 @@ class Store(Protocol):
 
     def story_sizes(self, story_ids: list[str]) -> dict[str, int]: ...
 
-    def linked_events(self) -> dict[str, Event]: ...
+    def linked_events(self, ids: list[str] | None = None) -> dict[str, Event]: ...
+
+    def event_page(self, chosen: EventFilter, after: SortKey | None, limit: int) -> EventPage: ...
+
+    def event_plan(self, chosen: EventFilter) -> list[str]: ...
+
+    def event_facets(self, chosen: EventFilter, places: int) -> EventFacets: ...
+
+    def place_counts(self, limit: int) -> list[PlaceCount]: ...
+
+    def article_page(self, q: str | None, after: SortKey | None, limit: int) -> ArticlePage: ...
+
+    def story_page(self, after: str | None, limit: int) -> list[StoryRecord]: ...
+
+    def story(self, story_id: str) -> StoryRecord | None: ...
 
     def event_merges(self) -> Iterator[tuple[int, EventMerge]]: ...
 
     def story_ids(self, article_ids: list[str]) -> dict[str, str]: ...
 
     def story_merges(self) -> Iterator[tuple[int, StoryMerge]]: ...
+
+    def story_splits(self) -> Iterator[tuple[int, StorySplit]]: ...
 
     def articles(self, ids: list[str] | None = None) -> Iterator[Article]: ...
 
@@ -151,5 +194,16 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]: ...
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+
+    def analyze(self) -> None: ...
+
+    @property
+    def schema_version(self) -> int: ...
+
+    def tables(self) -> list[TableInfo]: ...
+
+    def table_rows(self, table: TableInfo, size: int = 10_000) -> Iterator[Rows]: ...
+
+    def load_rows(self, tables: Iterable[tuple[TableInfo, Iterable[Rows]]]) -> dict[str, int]: ...
 
     def close(self) -> None: ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import types
+from collections.abc import Callable
 from dataclasses import asdict, fields, is_dataclass
 from functools import cache
 from typing import Any, Union, get_args, get_origin, get_type_hints
@@ -88,15 +89,20 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def _build(hint: Any, data: Any) -> Any:
     """Rebuild a value of type *hint* (a record, ``X | None``, ``list[X]``, a scalar) from JSON."""
+    return _decoder(hint)(data)
+
+
+@cache
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """The function rebuilding values of type *hint* from JSON, made once per type."""
     origin = get_origin(hint)
-    if data is None:
-        return None
     if origin in (Union, types.UnionType):
         [inner] = [a for a in get_args(hint) if a is not type(None)]
-        return _build(inner, data)
+        return _decoder(inner)
     if origin is list:
-        return [_build(get_args(hint)[0], item) for item in data]
+        item = _decoder(get_args(hint)[0])
+        return lambda data: None if data is None else [item(x) for x in data]
     if is_dataclass(hint):
-        field_hints = _hints(hint)
-        return hint(**{name: _build(field_hints[name], value) for name, value in data.items()})
-    return data
+        parts = {name: _decoder(field_hint) for name, field_hint in _hints(hint).items()}
+        return lambda data: None if data is None else hint(**{k: parts[k](v) for k, v in data.items()})
+    return lambda data: data

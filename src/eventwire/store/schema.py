@@ -173,6 +173,81 @@ MIGRATIONS: list[str] = [
         reason TEXT NOT NULL
     );
     """,
+    # 6: queries of the API. ``rep`` marks the row of an event's first mention (the row that
+    # represents a real-world event, as the events export lists them): triggers keep it in step
+    # with ``event_mentions``, also when a first mention is deleted (its other mentions then stand
+    # alone, as in ``linked_events``). Generated columns expose the sort day (undated events
+    # last), the class of the date's length (0: a day, 1: up to a week, 2: a month, 3: a quarter,
+    # 4: a half-year, 5: a year; each class bounds how long before a range an overlapping event
+    # can start), the place name (lower case) and coordinates to indexes; ``events_fts`` indexes
+    # each event's evidence sentence for full-text search; articles are listed newest first.
+    """
+    ALTER TABLE events ADD COLUMN rep INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE events ADD COLUMN sort_day TEXT
+        GENERATED ALWAYS AS (coalesce(date_start, '9999-12-31')) VIRTUAL;
+    ALTER TABLE events ADD COLUMN span_class INTEGER GENERATED ALWAYS AS (CASE
+        WHEN date_end IS NULL THEN NULL WHEN date_end = date_start THEN 0
+        WHEN julianday(date_end) - julianday(date_start) <= 6 THEN 1
+        WHEN julianday(date_end) - julianday(date_start) <= 30 THEN 2
+        WHEN julianday(date_end) - julianday(date_start) <= 91 THEN 3
+        WHEN julianday(date_end) - julianday(date_start) <= 183 THEN 4 ELSE 5 END) VIRTUAL;
+    ALTER TABLE events ADD COLUMN place TEXT
+        GENERATED ALWAYS AS (lower(json_extract(location, '$.name'))) VIRTUAL;
+    ALTER TABLE events ADD COLUMN lat REAL GENERATED ALWAYS AS (json_extract(location, '$.lat')) VIRTUAL;
+    ALTER TABLE events ADD COLUMN lon REAL GENERATED ALWAYS AS (json_extract(location, '$.lon')) VIRTUAL;
+    UPDATE events SET rep = 0 WHERE EXISTS (
+        SELECT 1 FROM event_mentions m WHERE m.mention_id = events.id AND m.event_id <> events.id
+        AND EXISTS (SELECT 1 FROM events f WHERE f.id = m.event_id));
+    CREATE INDEX events_rep_span ON events(span_class, sort_day, id, date_end, lat, lon, certainty)
+        WHERE rep = 1;
+    CREATE INDEX events_rep_type ON events(event, span_class, sort_day, id, date_end, lat, lon, certainty)
+        WHERE rep = 1;
+    CREATE INDEX events_rep_place ON events(place, sort_day, id) WHERE rep = 1;
+    CREATE INDEX articles_published ON articles(coalesce(published, ''), id);
+    CREATE TRIGGER events_rep_ai AFTER INSERT ON events BEGIN
+        UPDATE events SET rep = 0 WHERE rowid = new.rowid AND EXISTS (
+            SELECT 1 FROM event_mentions m WHERE m.mention_id = new.id AND m.event_id <> new.id
+            AND EXISTS (SELECT 1 FROM events f WHERE f.id = m.event_id));
+        UPDATE events SET rep = 0 WHERE id IN (
+            SELECT mention_id FROM event_mentions WHERE event_id = new.id AND mention_id <> new.id);
+    END;
+    CREATE TRIGGER events_rep_ad AFTER DELETE ON events BEGIN
+        UPDATE events SET rep = 1 WHERE id IN (SELECT mention_id FROM event_mentions WHERE event_id = old.id);
+    END;
+    CREATE TRIGGER event_mentions_ai AFTER INSERT ON event_mentions BEGIN
+        UPDATE events SET rep = (new.event_id = new.mention_id
+            OR NOT EXISTS (SELECT 1 FROM events f WHERE f.id = new.event_id)) WHERE id = new.mention_id;
+    END;
+    CREATE TRIGGER event_mentions_au AFTER UPDATE OF event_id ON event_mentions BEGIN
+        UPDATE events SET rep = (new.event_id = new.mention_id
+            OR NOT EXISTS (SELECT 1 FROM events f WHERE f.id = new.event_id)) WHERE id = new.mention_id;
+    END;
+    CREATE VIRTUAL TABLE events_fts USING fts5(sentence, tokenize='unicode61');
+    INSERT INTO events_fts(rowid, sentence) SELECT e.rowid,
+        substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)
+        FROM events e JOIN articles a ON a.id = e.article_id;
+    CREATE TRIGGER events_fts_ai AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, sentence) SELECT new.rowid,
+            substr(text, new.sentence_start + 1, new.sentence_end - new.sentence_start)
+            FROM articles WHERE id = new.article_id;
+    END;
+    CREATE TRIGGER events_fts_ad AFTER DELETE ON events BEGIN
+        DELETE FROM events_fts WHERE rowid = old.rowid;
+    END;
+    """,
+    # 7: story splits. A story whose members no longer hold together (after later articles
+    # changed the IDF) loses some of them to a new story; every split is recorded with the new
+    # story, the members it took (JSON list) and their mean cosine to the members kept.
+    """
+    CREATE TABLE story_splits (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        kept TEXT NOT NULL,
+        created TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        members TEXT NOT NULL
+    );
+    """,
 ]
 
 # Annotation table of each Annotations field (store/codec.py turns records into their rows).

@@ -17,19 +17,35 @@ from eventwire.store.base import (
     EventWindow,
     LinkBatch,
     LinkWindow,
+    Rows,
     RunInfo,
     SearchHit,
     StageTiming,
     StoryMerge,
     StoryRecord,
+    StorySplit,
+    TableInfo,
+)
+from eventwire.store.query import (
+    CLUSTERED,
+    ArticlePage,
+    EventFacets,
+    EventFilter,
+    EventPage,
+    PlaceCount,
+    SortKey,
+    ordered_conditions,
+    where,
 )
 from eventwire.store.schema import ANNOTATION_TABLES, MIGRATIONS
 
-# SQL condition: the story ({} is its id column) holds two or more canonical articles.
-_CLUSTERED = "(SELECT count(*) FROM links m WHERE m.story_id = {} AND m.duplicate_of IS NULL) >= 2"
 # The day a link is placed at in time (indexed): its publication day, else the day it was linked.
 _DAY = "coalesce(day, linked_on)"
+# A link in a window: its day in a range, or among the last N linked (parameters: first, last, N).
+_IN_WINDOW = f"({_DAY} BETWEEN ? AND ? OR links.rowid > (SELECT coalesce(max(rowid), 0) FROM links) - ?)"
 _LINK_COLUMNS = "article_id, signature, terms, day, story_id, duplicate_of"
+_STORIES = f"SELECT id, title, first_date, last_date FROM stories s WHERE {CLUSTERED.format('s.id')}"
+_SNIPPET = "snippet(articles_fts, 1, '[', ']', '…', 12)"
 
 
 class SQLiteStore:
@@ -160,52 +176,60 @@ class SQLiteStore:
         for row in rows:
             yield row["article_id"], codec.from_row(table, dict(row))
 
-    def link_window(self, first_day: str, last_day: str) -> LinkWindow:
+    def link_window(self, first_day: str, last_day: str, recent: int = 0) -> LinkWindow:
         """The links of articles whose day (publication, else linking) is in ``first_day..last_day``
-        (inclusive), and their stories."""
-        rows = self.db.execute(
-            f"SELECT {_LINK_COLUMNS} FROM links WHERE {_DAY} BETWEEN ? AND ? ORDER BY rowid",
-            (first_day, last_day),
-        )
+        (inclusive) or that are among the *recent* last linked, and their stories."""
+        window = (first_day, last_day, recent)
+        rows = self.db.execute(f"SELECT {_LINK_COLUMNS} FROM links WHERE {_IN_WINDOW} ORDER BY rowid", window)
         links = [_link(r) for r in rows]
         stories = self.db.execute(
-            f"SELECT id FROM stories WHERE id IN (SELECT story_id FROM links WHERE {_DAY} BETWEEN ? AND ?)"
+            f"SELECT id FROM stories WHERE id IN (SELECT story_id FROM links WHERE {_IN_WINDOW})"
             " ORDER BY rowid",
-            (first_day, last_day),
+            window,
         )
         return LinkWindow(links, [r["id"] for r in stories])
 
     def stories(self) -> Iterator[StoryRecord]:
         """Every clustered story (two or more canonical articles), oldest first."""
-        rows = self.db.execute(
-            f"SELECT id, title, first_date, last_date FROM stories s WHERE {_CLUSTERED.format('s.id')}"
-            " ORDER BY rowid"
-        ).fetchall()
+        rows = self.db.execute(f"{_STORIES} ORDER BY rowid").fetchall()
         for row in rows:
-            articles = self.db.execute(
-                "SELECT l.article_id FROM links l JOIN articles a ON a.id = l.article_id"
-                f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid",
-                (row["id"],),
-            ).fetchall()
-            events = self.db.execute(  # each mention's real-world event (itself when not linked)
-                "SELECT coalesce(m.event_id, e.id) FROM events e JOIN links l ON l.article_id = e.article_id"
-                " JOIN articles a ON a.id = e.article_id LEFT JOIN event_mentions m ON m.mention_id = e.id"
-                f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid, e.rowid",
-                (row["id"],),
-            )
-            event_ids = list(dict.fromkeys(r[0] for r in events))
-            yield StoryRecord(**dict(row), article_ids=[r[0] for r in articles], event_ids=event_ids)
+            yield self._story(row)
 
-    def event_window(self, first_day: str, last_day: str) -> EventWindow:
-        """The stored events with a mention in an article whose day is in ``first_day..last_day``,
+    def story_page(self, after: str | None, limit: int) -> list[StoryRecord]:
+        """Up to *limit* clustered stories by id, after the story *after*."""
+        rows = self.db.execute(f"{_STORIES} AND s.id > ? ORDER BY s.id LIMIT ?", (after or "", limit))
+        return [self._story(row) for row in rows.fetchall()]
+
+    def story(self, story_id: str) -> StoryRecord | None:
+        """The clustered story *story_id*, if there is one."""
+        row = self.db.execute(f"{_STORIES} AND s.id = ?", (story_id,)).fetchone()
+        return self._story(row) if row else None
+
+    def _story(self, row: sqlite3.Row) -> StoryRecord:
+        articles = self.db.execute(
+            "SELECT l.article_id FROM links l JOIN articles a ON a.id = l.article_id"
+            f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid",
+            (row["id"],),
+        ).fetchall()
+        events = self.db.execute(  # each mention's real-world event (itself when not linked)
+            "SELECT coalesce(m.event_id, e.id) FROM events e JOIN links l ON l.article_id = e.article_id"
+            " JOIN articles a ON a.id = e.article_id LEFT JOIN event_mentions m ON m.mention_id = e.id"
+            f" WHERE l.story_id=? ORDER BY {_DAY}, a.rowid, e.rowid",
+            (row["id"],),
+        )
+        event_ids = list(dict.fromkeys(r[0] for r in events))
+        return StoryRecord(**dict(row), article_ids=[r[0] for r in articles], event_ids=event_ids)
+
+    def event_window(self, first_day: str, last_day: str, recent: int = 0) -> EventWindow:
+        """The stored events with a mention in an article of the window (as :meth:`link_window`),
         with all their mentions (also those outside the window, so that sources are counted whole)."""
         rows = self.db.execute(
             "SELECT le.id, le.event, le.sources, le.outlets, m.mention_id FROM linked_events le"
             " JOIN event_mentions m ON m.event_id = le.id WHERE le.id IN ("
             "  SELECT em.event_id FROM event_mentions em JOIN events e ON e.id = em.mention_id"
-            f"  JOIN links l ON l.article_id = e.article_id WHERE {_DAY} BETWEEN ? AND ?)"
+            f"  JOIN links ON links.article_id = e.article_id WHERE {_IN_WINDOW})"
             " ORDER BY le.rowid, m.position",
-            (first_day, last_day),
+            (first_day, last_day, recent),
         )
         events = _events(rows)
         mention_ids = [m for event in events for m in event.mentions]
@@ -231,17 +255,100 @@ class SQLiteStore:
         sql = "SELECT story_id, count(*) FROM links WHERE story_id IN ({marks}) AND duplicate_of IS NULL"
         return {r[0]: r[1] for r in self._rows_in(sql + " GROUP BY story_id", story_ids)}
 
-    def linked_events(self) -> dict[str, Event]:
+    def linked_events(self, ids: list[str] | None = None) -> dict[str, Event]:
         """The event of every stored mention that was linked (mention id -> its event), leaving out
-        mentions no longer stored and events whose first mention is no longer stored."""
-        rows = self.db.execute(
+        mentions no longer stored and events whose first mention is no longer stored; with *ids*
+        (mention ids), only the events of those mentions."""
+        sql = (
             "SELECT le.id, le.event, le.sources, le.outlets, m.mention_id FROM linked_events le"
             " JOIN event_mentions m ON m.event_id = le.id"
             " WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = le.id)"
             " AND EXISTS (SELECT 1 FROM events e WHERE e.id = m.mention_id)"
-            " ORDER BY le.rowid, m.position"
         )
+        if ids is None:
+            rows: Iterable[sqlite3.Row] = self.db.execute(sql + " ORDER BY le.rowid, m.position")
+        else:
+            chosen = " AND le.id IN (SELECT event_id FROM event_mentions WHERE mention_id IN ({marks}))"
+            rows = self._rows_in(sql + chosen + " ORDER BY le.rowid, m.position", ids)
         return {mention: event for event in _events(rows) for mention in event.mentions}
+
+    def event_page(self, chosen: EventFilter, after: SortKey | None, limit: int) -> EventPage:
+        """Up to *limit* events that *chosen* keeps, by first day (undated last) then id, after the
+        sort key *after*."""
+        rows = self._query(*_page_query(chosen, after, limit + 1))
+        found = [(r["article_id"], codec.from_row("events", dict(r))) for r in rows[:limit]]
+        last = rows[limit - 1] if len(rows) > limit else None
+        return EventPage(found, (last["sort_day"], last["id"]) if last else None)
+
+    def event_plan(self, chosen: EventFilter) -> list[str]:
+        """How SQLite runs :meth:`event_page` for *chosen* (``EXPLAIN QUERY PLAN`` lines)."""
+        sql, args = _page_query(chosen, None, 50)
+        return [r["detail"] for r in self._query(f"EXPLAIN QUERY PLAN {sql}", args)]
+
+    def event_facets(self, chosen: EventFilter, places: int) -> EventFacets:
+        """Counts of the events *chosen* keeps: by type, certainty, first day and type, and the
+        *places* places with most events."""
+        condition, args = where(chosen)
+        count = f"FROM events e WHERE {condition} GROUP BY 1"
+        types = {r[0]: r[1] for r in self._query(f"SELECT e.event, count(*) {count} ORDER BY 2 DESC", args)}
+        certainty = {
+            r[0]: r[1] for r in self._query(f"SELECT e.certainty, count(*) {count} ORDER BY 2 DESC", args)
+        }
+        timeline = self._query(  # sort_day is the first day of a dated event (indexed, with its type)
+            f"SELECT e.sort_day, e.event, count(*) FROM events e WHERE {condition}"
+            " AND e.span_class IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+            args,
+        )
+        return EventFacets(
+            total=sum(types.values()),
+            types=types,
+            certainty=certainty,
+            timeline=[(r[0], r[1], r[2]) for r in timeline],
+            places=self._place_counts(condition, args, places),
+        )
+
+    def place_counts(self, limit: int) -> list[PlaceCount]:
+        """The *limit* places with most events, with their counts."""
+        return self._place_counts(where(EventFilter())[0], [], limit)
+
+    def _place_counts(self, condition: str, args: list[Any], limit: int) -> list[PlaceCount]:
+        rows = self._query(
+            "SELECT json_extract(e.location, '$.name'), e.lat, e.lon, e.geonameid, e.country, count(*)"
+            f" FROM events e WHERE {condition} AND e.location IS NOT NULL"
+            " GROUP BY 1, 2, 3, 4, 5 ORDER BY 6 DESC, 1 LIMIT ?",
+            [*args, limit],
+        )
+        return [PlaceCount(*r) for r in rows]
+
+    def article_page(self, q: str | None, after: SortKey | None, limit: int) -> ArticlePage:
+        """Up to *limit* articles, newest first (undated last), after the sort key *after*; with
+        *q* (an FTS5 query) only those matching it, with a highlighted snippet."""
+        cols = ", ".join(f"a.{c}" for c in codec.ARTICLE_COLUMNS)
+        key = "coalesce(a.published, '')"
+        source, condition, args = "articles a", "1", []
+        if q:
+            source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            condition, args = "articles_fts MATCH ?", [q]
+        if after is not None:
+            condition, args = f"{condition} AND ({key}, a.id) < (?, ?)", [*args, *after]
+        snippet = _SNIPPET if q else "''"
+        rows = self._query(
+            f"SELECT {cols}, {snippet} AS snip, {key} AS sort FROM {source} WHERE {condition}"
+            f" ORDER BY {key} DESC, a.id DESC LIMIT ?",
+            [*args, limit + 1],
+        )
+        hits = [_hit(r) for r in rows[:limit]]
+        last = rows[limit - 1] if len(rows) > limit else None
+        return ArticlePage(hits, (last["sort"], last["id"]) if last else None)
+
+    def _query(self, sql: str, args: list[Any]) -> list[sqlite3.Row]:
+        """All rows of a read query; a malformed full-text query (``MATCH``) is the user's error."""
+        try:
+            return self.db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "MATCH" in sql:
+                raise UserError(f"bad search query: {exc}") from exc
+            raise
 
     def event_merges(self) -> Iterator[tuple[int, EventMerge]]:
         """``(run_id, merge)`` for every recorded merge of two events, in order."""
@@ -252,8 +359,16 @@ class SQLiteStore:
     def story_ids(self, article_ids: list[str]) -> dict[str, str]:
         """The clustered story of each of *article_ids* that has one."""
         sql = "SELECT article_id, story_id FROM links l WHERE article_id IN ({marks}) AND "
-        rows = self._rows_in(sql + _CLUSTERED.format("l.story_id"), article_ids)
+        rows = self._rows_in(sql + CLUSTERED.format("l.story_id"), article_ids)
         return {r["article_id"]: r["story_id"] for r in rows}
+
+    def story_splits(self) -> Iterator[tuple[int, StorySplit]]:
+        """``(run_id, split)`` for every recorded split of a story, in order."""
+        query = "SELECT run_id, kept, created, similarity, members FROM story_splits ORDER BY id"
+        rows = self.db.execute(query)
+        for row in rows:
+            members = tuple(json.loads(row["members"]))
+            yield row["run_id"], StorySplit(row["kept"], row["created"], row["similarity"], members)
 
     def story_merges(self) -> Iterator[tuple[int, StoryMerge]]:
         """``(run_id, merge)`` for every recorded merge of two stories, in order."""
@@ -296,21 +411,83 @@ class SQLiteStore:
         cols = ", ".join(f"a.{c}" for c in codec.ARTICLE_COLUMNS)
         try:
             rows = self.db.execute(
-                f"SELECT {cols}, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip"
+                f"SELECT {cols}, {_SNIPPET} AS snip"
                 " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                 " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
                 (query, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise UserError(f"bad search query {query!r}: {exc}") from exc
-        return [SearchHit(Article(**{c: r[c] for c in codec.ARTICLE_COLUMNS}), r["snip"]) for r in rows]
+        return [_hit(r) for r in rows]
+
+    def analyze(self) -> None:
+        """Gather the statistics the query planner uses to pick indexes (after a large load)."""
+        self.db.execute("ANALYZE")
+
+    def tables(self) -> list[TableInfo]:
+        """Every data table with its stored columns, parents first (derived indexes left out)."""
+        names = [
+            r["name"]
+            for r in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE '%fts%' ORDER BY rowid"
+            )
+        ]
+        return [TableInfo(name, self._columns(name)) for name in names]
+
+    def _columns(self, table: str) -> list[tuple[str, str]]:
+        """``(name, declared type)`` of the columns of *table* that hold data (not generated ones)."""
+        rows = self.db.execute(f"PRAGMA table_xinfo({table})")
+        return [(r["name"], r["type"].upper()) for r in rows if r["hidden"] == 0]
+
+    def table_rows(self, table: TableInfo, size: int = 10_000) -> Iterator[Rows]:
+        """The rows of *table* in storage order, *size* at a time."""
+        columns = ", ".join(name for name, _ in table.columns)
+        cursor = self.db.execute(f"SELECT {columns} FROM {table.name} ORDER BY rowid")
+        while rows := cursor.fetchmany(size):
+            yield [tuple(r) for r in rows]
+
+    def load_rows(self, tables: Iterable[tuple[TableInfo, Iterable[Rows]]]) -> dict[str, int]:
+        """Insert each table's chunks of rows (as :meth:`table_rows` gives them), all in one
+        transaction; the rows inserted per table."""
+        known = {t.name for t in self.tables()}
+        counts: dict[str, int] = {}
+        with self._transaction() as db:
+            for table, rows in tables:
+                if table.name not in known:
+                    raise UserError(f"this store has no table {table.name!r}")
+                columns = ", ".join(name for name, _ in table.columns)
+                sql = f"INSERT INTO {table.name}({columns}) VALUES ({','.join('?' * len(table.columns))})"
+                counts[table.name] = 0
+                for chunk in rows:
+                    db.executemany(sql, chunk)
+                    counts[table.name] += len(chunk)
+        return counts
 
     def close(self) -> None:
         self.db.close()
 
 
+def _save_split(db: sqlite3.Connection, run_id: int, split: StorySplit) -> None:
+    """The new story (titled after its first member), its members and their copies moved to it."""
+    db.execute(
+        "INSERT OR IGNORE INTO stories(id, title, run_id) SELECT ?, title, ? FROM articles WHERE id=?",
+        (split.created, run_id, split.members[0]),
+    )
+    members = list(split.members)
+    marks = ",".join("?" * len(members))
+    db.execute(
+        f"UPDATE links SET story_id=? WHERE article_id IN ({marks}) OR duplicate_of IN ({marks})",
+        (split.created, *members, *members),
+    )
+    db.execute(
+        "INSERT INTO story_splits(run_id, kept, created, similarity, members) VALUES (?,?,?,?,?)",
+        (run_id, split.kept, split.created, split.similarity, json.dumps(members)),
+    )
+
+
 def _save_links(db: sqlite3.Connection, run_id: int, batch: LinkBatch) -> None:
-    """New stories, then article links, then merges; the touched stories' dates recomputed."""
+    """New stories, then article links, merges and splits; the touched stories' dates recomputed."""
     db.executemany(
         "INSERT OR IGNORE INTO stories(id, title, run_id) VALUES (?,?,?)",
         [(story_id, title, run_id) for story_id, title in batch.stories.items()],
@@ -330,7 +507,10 @@ def _save_links(db: sqlite3.Connection, run_id: int, batch: LinkBatch) -> None:
             "INSERT INTO story_merges(run_id, kept, absorbed, similarity) VALUES (?,?,?,?)",
             (run_id, merge.kept, merge.absorbed, merge.similarity),
         )
+    for split in batch.splits:
+        _save_split(db, run_id, split)
     touched = {x.story_id for x in batch.links} | {m.kept for m in batch.merges}
+    touched |= {s.kept for s in batch.splits} | {s.created for s in batch.splits}
     db.executemany(
         "UPDATE stories SET first_date=(SELECT min(day) FROM links WHERE story_id=stories.id),"
         " last_date=(SELECT max(day) FROM links WHERE story_id=stories.id) WHERE id=?",
@@ -372,8 +552,24 @@ def _events(rows: Iterable[sqlite3.Row]) -> list[Event]:
         event = events.get(r["id"])
         if event is None:
             event = events[r["id"]] = Event(r["id"], r["event"], [], r["sources"], json.loads(r["outlets"]))
-        event.mentions.append(r["mention_id"])
+        if r["mention_id"] not in event.mentions:  # an event may come back in another chunk of ids
+            event.mentions.append(r["mention_id"])
     return list(events.values())
+
+
+def _page_query(chosen: EventFilter, after: SortKey | None, limit: int) -> tuple[str, list[Any]]:
+    """The SQL of a page of events: the ordered conditions' rows merged, after the key *after*."""
+    arms, args = [], []
+    for condition, values in ordered_conditions(chosen):
+        if after is not None:
+            condition, values = f"{condition} AND (e.sort_day, e.id) > (?, ?)", [*values, *after]
+        arms.append(f"SELECT e.* FROM events e WHERE {condition}")
+        args += values
+    return f"{' UNION ALL '.join(arms)} ORDER BY sort_day, id LIMIT ?", [*args, limit]
+
+
+def _hit(row: sqlite3.Row) -> SearchHit:
+    return SearchHit(Article(**{c: row[c] for c in codec.ARTICLE_COLUMNS}), row["snip"])
 
 
 def _link(row: sqlite3.Row) -> ArticleLink:
