@@ -5,12 +5,21 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DATASETS := $(SHARED)/datasets
 OUT ?= out
+WEB := src/eventwire/web
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install browser demo test lint eval bench clean
 
-install: $(VENV)/.installed
+install: browser $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Debian's chromium, for the browser tests (tests/web) and tools/screenshots.py.
+browser:
+	command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+
+# The dashboard's third-party files (Leaflet, world-atlas, topojson-client), pinned by package-lock.json.
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package-lock.json
+	npm ci --prefix $(WEB) --no-audit --no-fund
+
+$(VENV)/.installed: pyproject.toml $(WEB)/node_modules/.package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

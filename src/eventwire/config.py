@@ -26,6 +26,7 @@ class Settings:
     min_text_chars: int = 40
     stages: tuple[str, ...] = ("clean", "nlp", "entities", "times", "places", "quotes", "events", "link")
     user_gazetteer: str = field(default_factory=lambda: str(user_data_dir() / "gazetteer.sqlite"))
+    api_token: str = ""  # POST /api/articles is off while this is empty
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Settings:
