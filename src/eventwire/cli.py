@@ -22,7 +22,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-export_app = typer.Typer(help="Write stored data as JSON Lines or CSV.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Write stored data as JSON Lines, CSV, GeoJSON or Parquet.", no_args_is_help=True
+)
 eval_app = typer.Typer(
     help="Score eventwire on labelled data and write its predictions.", no_args_is_help=True
 )
@@ -44,7 +46,7 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursi
 FormatOption = Annotated[
     str | None,
     typer.Option(
-        "--format", "-f", help="Read every input as this format: text, jsonl, csv, html, warc, feed."
+        "--format", "-f", help="Read every input as this format: text, jsonl, csv, html, warc, feed, parquet."
     ),
 ]
 FieldOption = Annotated[
@@ -81,7 +83,7 @@ def _main(
 
 
 def _run_pipeline(paths: list[str], db: str | None, stages: tuple[str, ...], fmt: str | None,
-                  fields: list[str] | None, command: str) -> int:  # fmt: skip
+                  fields: list[str] | None, command: str, engine=None) -> int:  # type: ignore[no-untyped-def]  # fmt: skip
     from eventwire.ingest import FORMATS, IngestOptions
     from eventwire.ingest.tabular import FieldMap
     from eventwire.pipeline import Pipeline
@@ -93,7 +95,7 @@ def _run_pipeline(paths: list[str], db: str | None, stages: tuple[str, ...], fmt
     options = IngestOptions(FieldMap.parse(fields or []), fmt, settings.max_document_bytes)
     with _store(db) as store, _progress() as progress:
         pipeline = Pipeline(store, Resources(settings), stages, options)
-        report = pipeline.run(paths, command, progress)
+        report = pipeline.run(paths, command, progress, engine)
     _print_report(report)
     return EXIT_REJECTS if report.rejects else 0
 
@@ -141,14 +143,30 @@ def run(
     fmt: FormatOption = None,
     field: FieldOption = None,
     stages: Annotated[str | None, typer.Option(help="Comma-separated stages (default: all).")] = None,
+    engine: Annotated[str, typer.Option(help="Where the per-article work runs: local or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a local cluster of --workers).")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local Dask cluster.")] = 2,
+    partition_records: Annotated[
+        int, typer.Option(min=1, help="Records per Dask partition of a JSONL, CSV, WARC or Parquet file.")
+    ] = 500,
 ) -> None:
     """Run the whole pipeline: ingest, clean, entities, times, places, quotes, events, link.
 
     Articles already stored with every stage are skipped, so a re-run resumes where an
-    interrupted one stopped. Exit status 3 when some inputs were rejected.
+    interrupted one stopped. With --engine dask the per-article work runs on a Dask cluster
+    and the store and linking stay in this process. Exit status 3 when some inputs were rejected.
     """
+    if engine not in ("local", "dask"):
+        raise UserError(f"unknown engine {engine!r}; choose local or dask")
     chosen = tuple(stages.split(",")) if stages else _settings(db).stages
-    code = _run_pipeline(paths, db, chosen, fmt, field, "run " + " ".join(paths))
+    runner = None
+    if engine == "dask":
+        from eventwire.scale import DaskEngine
+
+        runner = DaskEngine(scheduler, workers, partition_records)
+    code = _run_pipeline(paths, db, chosen, fmt, field, "run " + " ".join(paths), runner)
     raise typer.Exit(code)
 
 
@@ -197,6 +215,34 @@ for _kind, _summary in {
     _export_command(_kind, _summary)
 
 
+@export_app.command("tables")
+def export_tables(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the .parquet files to.")],
+    db: DbOption = None,
+) -> None:
+    """Every stored table as a Parquet file (<table>.parquet), for data-lake tools.
+
+    Load them into a new store with `eventwire import FOLDER`.
+    """
+    from eventwire.export.tables import write_tables
+
+    with _store(db) as store:
+        written = write_tables(store, output)
+    err.print(f"wrote {len(written)} tables ({sum(written.values())} rows) to {output}")
+
+
+@app.command("import")
+def import_tables(
+    folder: Annotated[Path, typer.Argument(help="Folder of <table>.parquet files.")], db: DbOption = None
+) -> None:
+    """Load the tables written by `eventwire export tables` into a new, empty store."""
+    from eventwire.export.tables import read_tables
+
+    with _store(db) as store:
+        loaded = read_tables(store, folder)
+    err.print(f"loaded {len(loaded)} tables ({sum(loaded.values())} rows) from {folder}")
+
+
 @app.command()
 def stats(db: DbOption = None) -> None:
     """Counts in the store, and the last run: its counts, rejects and time per stage."""
@@ -242,6 +288,42 @@ def demo(db: DbOption = None) -> None:
     with _store(db) as store:
         out.print(summary(store, _settings(db).db), markup=False)
     raise typer.Exit(code)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the HTTP API (/api/..., described at /openapi.json) and the dashboard (/) over the store."""
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    settings = _settings(db)
+    create_app(settings.db, settings)  # fail early, with one line, on a bad store
+    os.environ["EVENTWIRE_DB"] = settings.db  # the workers build the app from the settings
+    err.print(f"serving {settings.db} on http://{host}:{port}/ (Ctrl-C to stop)")
+    uvicorn.run("eventwire.api.app:from_settings", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")  # fmt: skip
+
+
+@app.command()
+def report(
+    story: Annotated[str, typer.Option("--story", help="Story id (see `eventwire export stories`).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")],
+    db: DbOption = None,
+) -> None:
+    """Write a story's situation report: one self-contained HTML page with its timeline, map,
+    events, claims and sources."""
+    from eventwire.web.report import render
+
+    with _store(db) as store:
+        page = render(store, story)
+    output.write_text(page, encoding="utf-8")
+    err.print(f"wrote the report of {story} to {output}", markup=False)
 
 
 def _eval_command(task: str, summary: str, arg_help: str) -> None:

@@ -1,23 +1,31 @@
-"""Runs the stages over batches of articles: ingest → clean → nlp → annotate → link → store."""
+"""Runs the stages over partitions of inputs: ingest → clean → nlp → annotate → store → link.
+
+The per-article work is one pure function, :func:`annotate_partition`, over a partition of raw
+documents; an engine (this process, or a Dask cluster: :mod:`eventwire.scale`) runs it on every
+partition. The driver saves each finished partition in one store transaction, then links the
+saved articles in input order, in batches of ``batch_size`` (each batch in publication-day order
+against the stored links of its time window), whatever order the partitions finish in.
+"""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from eventwire import ingest
 from eventwire.annotate import STAGES
 from eventwire.clean import clean
-from eventwire.ingest import IngestOptions
-from eventwire.model import AnnotatedArticle, Article, RawDocument, Reject
+from eventwire.ingest import IngestOptions, Source
+from eventwire.model import AnnotatedArticle, Article, EventMention, RawDocument, Reject
 from eventwire.resources import Resources
-from eventwire.store import LinkBatch, StageTiming, Store
+from eventwire.store import StageTiming, Store
 
 INGEST_STAGES = ("clean",)
-LINK_STAGE = "link"  # near-duplicates and stories (eventwire.link.run), after the annotate stages
+LINK_STAGE = "link"  # near-duplicates, stories and events (eventwire.link.run), on the driver
 
 
 @dataclass
@@ -35,8 +43,138 @@ class RunReport:
 Progress = Callable[[RunReport], None]
 
 
+@dataclass
+class PartitionResult:
+    """What the per-article work made of one partition of raw documents."""
+
+    index: int = 0  # the partition's place in input order
+    items: list[AnnotatedArticle] = field(default_factory=list)  # the articles annotated now
+    ids: list[str] = field(default_factory=list)  # every article of the partition (skipped too), in order
+    rejects: list[Reject] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)  # records, duplicates
+    timings: dict[str, StageTiming] = field(default_factory=dict)
+    files: int = 0  # input files finished with this partition
+
+
+class Engine(Protocol):
+    """Runs :func:`annotate_partition` over partitions of the sources, yielding results as they finish."""
+
+    def map(self, pipeline: Pipeline, sources: list[Source]) -> Iterator[PartitionResult]: ...
+
+
+def annotate_stages(stages: Iterable[str]) -> frozenset[str]:
+    """The stages an article must have been through to be skipped by the per-article work."""
+    return frozenset(stages) - {"nlp", LINK_STAGE}
+
+
+def annotate_partition(
+    records: Iterable[RawDocument | Reject],
+    resources: Resources,
+    stages: tuple[str, ...],
+    complete: Container[str] = frozenset(),
+    index: int = 0,
+) -> PartitionResult:
+    """Clean *records* and run the annotate *stages* on the articles whose id is not in *complete*.
+
+    Pure: no store access. A bad record or a failing stage becomes a Reject, never an exception.
+    """
+    result = PartitionResult(index=index)
+    todo: list[Article] = []
+    for record in _timed(records, _timing(result.timings, "ingest")):
+        article = _clean(record, resources, result) if isinstance(record, RawDocument) else record
+        if isinstance(article, Reject):
+            result.rejects.append(article)
+        elif article.id in result.ids:
+            result.counts["duplicates"] += 1
+        else:
+            result.ids.append(article.id)
+            if article.id not in complete:
+                todo.append(article)
+    result.items = _annotate(todo, resources, [s for s in stages if s in STAGES], result)
+    return result
+
+
+def _clean(raw: RawDocument, resources: Resources, result: PartitionResult) -> Article | Reject:
+    result.counts["records"] += 1
+    with _timer(result.timings, "clean", 1):
+        try:
+            article = clean(raw, resources.langid)
+        except Exception as exc:  # one bad record must never stop the batch
+            return Reject(raw.source, "error", f"cleaning failed: {exc}")
+    if len(article.text.strip()) < resources.settings.min_text_chars:
+        return Reject(raw.source, "empty", "no article text left after cleaning")
+    return article
+
+
+def _annotate(
+    articles: list[Article], resources: Resources, annotators: list[str], result: PartitionResult
+) -> list[AnnotatedArticle]:
+    items = [AnnotatedArticle(a, stages=["clean"]) for a in articles]
+    if not annotators or not items:
+        return items
+    with _timer(result.timings, "nlp", len(items)):
+        docs = list(resources.nlp.pipe(a.text for a in articles))
+    for name in annotators:
+        with _timer(result.timings, name, len(items)):
+            for item, doc in zip(items, docs, strict=True):
+                failure = _apply(name, item, doc, resources)
+                if failure:
+                    result.rejects.append(failure)
+    return items
+
+
+def _apply(name: str, item: AnnotatedArticle, doc: object, resources: Resources) -> Reject | None:
+    """Run one stage on one article; a failure is returned, never raised."""
+    try:
+        STAGES[name](item, doc, resources)  # type: ignore[arg-type]
+    except Exception as exc:  # a stage failing on one article leaves the others untouched
+        return Reject(item.article.source, "error", f"{name} failed: {exc}")
+    item.stages.append(name)
+    return None
+
+
+class LocalEngine:
+    """Runs the partitions one after the other in this process: ``batch_size`` records each."""
+
+    def map(self, pipeline: Pipeline, sources: list[Source]) -> Iterator[PartitionResult]:
+        complete = _Stored(pipeline.store, annotate_stages(pipeline.stages))
+        for index, (records, files, reading) in enumerate(self._partitions(pipeline, sources)):
+            result = annotate_partition(records, pipeline.resources, pipeline.stages, complete, index)
+            _timing(result.timings, "ingest").seconds += reading
+            result.files = files
+            yield result
+
+    @staticmethod
+    def _partitions(
+        pipeline: Pipeline, sources: list[Source]
+    ) -> Iterator[tuple[list[RawDocument | Reject], int, float]]:
+        """``(records, files finished, seconds spent reading)`` of each partition."""
+        chunk: list[RawDocument | Reject] = []
+        files, start = 0, time.perf_counter()
+        for source in sources:
+            for record in ingest.read_source(source, pipeline.options):
+                chunk.append(record)
+                if len(chunk) >= pipeline.batch_size:
+                    yield chunk, files, time.perf_counter() - start
+                    chunk, files, start = [], 0, time.perf_counter()
+            files += 1
+        if chunk or files:
+            yield chunk, files, time.perf_counter() - start
+
+
+class _Stored:
+    """The ids stored with every annotate stage (looked up one at a time, in this process)."""
+
+    def __init__(self, store: Store, wanted: frozenset[str]) -> None:
+        self.store, self.wanted = store, wanted
+
+    def __contains__(self, article_id: object) -> bool:
+        done = self.store.stages_done([str(article_id)])
+        return self.wanted <= done.get(str(article_id), frozenset())
+
+
 class Pipeline:
-    """The configured stages, run over inputs in batches; each batch is one store transaction."""
+    """The configured stages, run by an engine over the inputs; each partition is one store transaction."""
 
     def __init__(
         self,
@@ -51,136 +189,141 @@ class Pipeline:
         unknown = [s for s in self.stages if s not in (*STAGES, "clean", "nlp", LINK_STAGE)]
         if unknown:
             raise ValueError(f"unknown stage(s): {', '.join(unknown)}")
-        self.annotators = [s for s in self.stages if s in STAGES]
         self.options = options or IngestOptions(max_document_bytes=resources.settings.max_document_bytes)
         self.batch_size = resources.settings.batch_size
 
-    def run(self, paths: list[str], command: str, progress: Progress | None = None) -> RunReport:
-        """Ingest *paths* and run every stage; returns the report (also stored with the run)."""
+    def run(
+        self, paths: list[str], command: str, progress: Progress | None = None, engine: Engine | None = None
+    ) -> RunReport:
+        """Ingest *paths* and run every stage on *engine* (default: this process); returns the report."""
         sources, missing = ingest.expand(paths)
         report = RunReport(run_id=self.store.start_run(command), files_total=len(sources))
         report.rejects.extend(missing)
-        pending = list(missing)  # rejects not yet saved; saved with the next batch
+        saver = _Saver(self, report, list(missing))
         try:
-            for batch in _batched(self._articles(sources, report, pending, progress), self.batch_size):
-                self._process(batch, report, pending)
+            for result in (engine or LocalEngine()).map(self, sources):
+                saver.save(result)
                 if progress:
                     progress(report)
-            self._process([], report, pending)
+            saver.finish()
             report.status = "ok"
         except KeyboardInterrupt:
             report.status = "interrupted"
+            raise
+        except Exception:
+            report.status = "failed"
             raise
         finally:
             report.counts["rejected"] = len(report.rejects)
             self.store.finish_run(report.run_id, report.status, dict(report.counts), report.timings)
         return report
 
-    def _articles(
-        self,
-        sources: list[ingest.Source],
-        report: RunReport,
-        rejects: list[Reject],
-        progress: Progress | None,
-    ) -> Iterator[Article]:
-        for source in sources:
-            records = ingest.read_source(source, self.options)
-            for record in _timed(records, report.timings.setdefault("ingest", StageTiming())):
-                result = self._clean(record, report) if isinstance(record, RawDocument) else record
-                if isinstance(result, Reject):
-                    rejects.append(result)
-                    report.rejects.append(result)
-                else:
-                    yield result
-            report.counts["files"] += 1
-            if progress:
-                progress(report)
 
-    def _clean(self, raw: RawDocument, report: RunReport) -> Article | Reject:
-        report.counts["records"] += 1
-        with self._timer(report, "clean", 1):
-            try:
-                article = clean(raw, self.resources.langid)
-            except Exception as exc:  # one bad record must never stop the batch
-                return Reject(raw.source, "error", f"cleaning failed: {exc}")
-        if len(article.text.strip()) < self.resources.settings.min_text_chars:
-            return Reject(raw.source, "empty", "no article text left after cleaning")
-        return article
+class _Saver:
+    """The driver's side: saves partitions as they come, then links their articles in input order."""
 
-    def _process(self, batch: list[Article], report: RunReport, rejects: list[Reject]) -> None:
-        """Annotate what is new or missing stages, then save it with the rejects in one transaction."""
-        unique = list({a.id: a for a in batch}.values())
-        report.counts["duplicates"] += len(batch) - len(unique)
-        done = self.store.stages_done([a.id for a in unique])
-        wanted = set(self.stages) - {"nlp"}
-        todo = [a for a in unique if not wanted <= done.get(a.id, frozenset())]
-        report.counts["unchanged"] += len(unique) - len(todo)
-        items = self._annotate(todo, report, rejects)
-        links = self._link(
-            [i for i in items if LINK_STAGE not in done.get(i.article.id, ())], report, rejects
-        )
-        with self._timer(report, "store", len(items)):
-            self.store.save_batch(report.run_id, items, rejects, links)
-        rejects.clear()
-        report.counts["added"] += sum(1 for a in todo if a.id not in done)
-        report.counts["updated"] += sum(1 for a in todo if a.id in done)
+    def __init__(self, pipeline: Pipeline, report: RunReport, rejects: list[Reject]) -> None:
+        self.pipeline, self.store, self.report = pipeline, pipeline.store, report
+        self.pending = rejects  # rejects not saved yet: saved with the next transaction
+        self.seen: set[str] = set()  # ids of the articles of this run
+        self.waiting: dict[int, list[tuple[str, bool]]] = {}  # finished partitions not yet in order
+        self.next_index = 0
+        self.queue: list[tuple[str, bool]] = []  # (id, annotated now) in input order, to link
 
-    def _annotate(
-        self, articles: list[Article], report: RunReport, rejects: list[Reject]
-    ) -> list[AnnotatedArticle]:
-        items = [AnnotatedArticle(a, stages=["clean"]) for a in articles]
-        if not self.annotators or not items:
-            return items
-        with self._timer(report, "nlp", len(items)):
-            docs = list(self.resources.nlp.pipe(a.text for a in articles))
-        for name in self.annotators:
-            with self._timer(report, name, len(items)):
-                for item, doc in zip(items, docs, strict=True):
-                    failure = self._apply(name, item, doc)
-                    if failure:
-                        rejects.append(failure)
-                        report.rejects.append(failure)
-        return items
+    def save(self, result: PartitionResult) -> None:
+        """Save one partition's articles and rejects in one transaction; link what is now in order."""
+        report, counts = self.report, self.report.counts
+        for stage, timing in result.timings.items():
+            total = _timing(report.timings, stage)
+            total.seconds, total.items = total.seconds + timing.seconds, total.items + timing.items
+        counts.update(result.counts)
+        counts["files"] += result.files
+        fresh = [i for i in result.ids if i not in self.seen]
+        counts["duplicates"] += len(result.ids) - len(fresh)
+        self.seen.update(fresh)
+        new = set(fresh)
+        items = [i for i in result.items if i.article.id in new]
+        before = self.store.stages_done([i.article.id for i in items])
+        report.rejects.extend(result.rejects)
+        self.pending.extend(result.rejects)
+        with _timer(report.timings, "store", len(items)):
+            self.store.save_batch(report.run_id, items, self.pending)
+        self.pending = []
+        counts["added"] += sum(1 for i in items if i.article.id not in before)
+        counts["updated"] += sum(1 for i in items if i.article.id in before)
+        annotated = {i.article.id for i in items}
+        self.waiting[result.index] = [(i, i in annotated) for i in fresh]
+        self._release()
 
-    def _link(
-        self, items: list[AnnotatedArticle], report: RunReport, rejects: list[Reject]
-    ) -> LinkBatch | None:
-        """Link the articles not linked yet to the stored ones; a failure rejects them unlinked."""
-        if LINK_STAGE not in self.stages or not items:
-            return None
+    def finish(self) -> None:
+        """Link what is left, and save the rejects not saved yet."""
+        self._release(final=True)
+        if self.pending:
+            self.store.save_batch(self.report.run_id, [], self.pending)
+            self.pending = []
+
+    def _release(self, final: bool = False) -> None:
+        """Move finished partitions into the link queue in input order; link full batches."""
+        while self.next_index in self.waiting or (final and self.waiting):
+            index = self.next_index if self.next_index in self.waiting else min(self.waiting)
+            self.queue.extend(self.waiting.pop(index))
+            self.next_index = index + 1
+        size = self.pipeline.batch_size
+        while len(self.queue) >= size or (final and self.queue):
+            batch, self.queue = self.queue[:size], self.queue[size:]
+            self._link(batch)
+
+    def _link(self, batch: list[tuple[str, bool]]) -> None:
+        """Link the batch's articles not linked yet; those skipped count as unchanged or updated."""
+        counts = self.report.counts
+        if LINK_STAGE not in self.pipeline.stages:
+            counts["unchanged"] += sum(1 for _, now in batch if not now)
+            return
+        done = self.store.stages_done([i for i, _ in batch])
+        todo = [i for i, _ in batch if LINK_STAGE not in done.get(i, ())]
+        skipped = {i for i, now in batch if not now}
+        counts["unchanged"] += len(skipped - set(todo))
+        counts["updated"] += len(skipped & set(todo))
+        if todo:
+            self._link_articles(todo)
+
+    def _link_articles(self, ids: list[str]) -> None:
+        """Link stored articles to the stored ones of their time window and save the links."""
         from eventwire.link.run import link_batch
 
-        with self._timer(report, LINK_STAGE, len(items)):
+        report = self.report
+        articles = {a.id: a for a in self.store.articles(ids)}
+        ordered = [articles[i] for i in ids if i in articles]
+        with _timer(report.timings, LINK_STAGE, len(ordered)):
             try:
-                mentions = {i.article.id: i.annotations.events for i in items if "events" in i.stages}
-                links = link_batch(self.store, [i.article for i in items], self.resources.nlp, mentions)
-            except Exception as exc:  # linking failing leaves the batch's annotations to be saved
-                failures = [Reject(i.article.source, "error", f"link failed: {exc}") for i in items]
-                rejects.extend(failures)
+                mentions: dict[str, list[EventMention]] = {a.id: [] for a in ordered}
+                for article_id, mention in self.store.event_mentions(article_ids=ids):
+                    mentions[article_id].append(mention)
+                links = link_batch(self.store, ordered, self.pipeline.resources.nlp, mentions)
+            except Exception as exc:  # linking failing leaves the articles stored, unlinked
+                failures = [Reject(a.source, "error", f"link failed: {exc}") for a in ordered]
                 report.rejects.extend(failures)
-                return None
-        for item in items:
-            item.stages.append(LINK_STAGE)
-        return links
+                self.pending.extend(failures)
+                return
+        items = [AnnotatedArticle(a, stages=[LINK_STAGE]) for a in ordered]
+        with _timer(report.timings, "store", 0):
+            self.store.save_batch(report.run_id, items, self.pending, links)
+        self.pending = []
 
-    def _apply(self, name: str, item: AnnotatedArticle, doc: object) -> Reject | None:
-        """Run one stage on one article; a failure is returned, never raised."""
-        try:
-            STAGES[name](item, doc, self.resources)  # type: ignore[arg-type]
-        except Exception as exc:  # a stage failing on one article leaves the others untouched
-            return Reject(item.article.source, "error", f"{name} failed: {exc}")
-        item.stages.append(name)
-        return None
 
-    @contextmanager
-    def _timer(self, report: RunReport, stage: str, items: int) -> Iterator[None]:
-        timing = report.timings.setdefault(stage, StageTiming())
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            timing.seconds += time.perf_counter() - start
-            timing.items += items
+def _timing(timings: dict[str, StageTiming], stage: str) -> StageTiming:
+    return timings.setdefault(stage, StageTiming())
+
+
+@contextmanager
+def _timer(timings: dict[str, StageTiming], stage: str, items: int) -> Iterator[None]:
+    timing = _timing(timings, stage)
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timing.seconds += time.perf_counter() - start
+        timing.items += items
 
 
 def _timed(records: Iterable[RawDocument | Reject], timing: StageTiming) -> Iterator[RawDocument | Reject]:
@@ -196,14 +339,3 @@ def _timed(records: Iterable[RawDocument | Reject], timing: StageTiming) -> Iter
         timing.seconds += time.perf_counter() - start
         timing.items += 1
         yield record
-
-
-def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from eventwire.ingest import feed, html, tabular, warc
+from eventwire.ingest import feed, html, parquet, tabular, warc
 from eventwire.ingest.decode import DecodeError, decode, gunzip
 from eventwire.ingest.sources import Source, expand
 from eventwire.ingest.tabular import FieldMap
@@ -14,7 +14,7 @@ from eventwire.model import RawDocument, Reject
 
 __all__ = ["FORMATS", "IngestOptions", "Source", "detect_format", "expand", "read_source"]
 
-FORMATS = ("text", "jsonl", "csv", "html", "warc", "feed")
+FORMATS = ("text", "jsonl", "csv", "html", "warc", "feed", "parquet")
 SUFFIXES = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
@@ -22,6 +22,7 @@ SUFFIXES = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".warc": "warc", ".arc": "warc",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".parquet": "parquet", ".pq": "parquet",
 }  # fmt: skip
 
 
@@ -41,6 +42,8 @@ def detect_format(name: str, head: bytes) -> str:
         suffixes.pop()
     if suffixes and suffixes[-1] in SUFFIXES:
         return SUFFIXES[suffixes[-1]]
+    if head.startswith(parquet.MAGIC):
+        return "parquet"
     start = head.lstrip()[:512].lower()
     if start.startswith(b"warc/"):
         return "warc"
@@ -72,7 +75,7 @@ def read_source(source: Source, options: IngestOptions) -> Iterator[RawDocument 
 
 def _container(source: Source) -> bool:
     """Formats that hold many records may exceed the per-document size limit."""
-    return detect_format(source.name, b"") in ("jsonl", "csv", "warc", "feed")
+    return detect_format(source.name, b"") in ("jsonl", "csv", "warc", "feed", "parquet")
 
 
 def _records(name: str, data: bytes, options: IngestOptions) -> Iterator[RawDocument | Reject]:
@@ -82,6 +85,9 @@ def _records(name: str, data: bytes, options: IngestOptions) -> Iterator[RawDocu
     fmt = options.fmt or detect_format(name, data[:1024])
     if fmt == "warc":
         yield from warc.read(data, name)
+        return
+    if fmt == "parquet":
+        yield from parquet.read(data, name, options.fields)
         return
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data)

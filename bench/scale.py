@@ -1,0 +1,192 @@
+"""Cost curves: throughput and peak memory of the local engine and of Dask with 1 and 2 workers.
+
+    python bench/scale.py [SIZES ...] [--file-records 100] [--engines dask1,dask2,local]
+
+For each size N (default 1000), N synthetic articles are made at bench time by perturbing the
+texts the package ships (the demo corpus): sentences drawn from them, numbers changed, a
+publication date drawn in 2023; they are written as JSONL files of ``--file-records`` records.
+Each engine runs the extraction stages (clean, nlp, entities, times, places, quotes, events)
+on a fresh store; the link stage, which runs on the driver whatever the engine, is timed once
+after the local run. Peak RSS is sampled (psutil, every 0.2 s) for the driver and for the
+worker processes. Resources are loaded before the timing (the driver and each worker annotate
+one short text first). Not a test: it prints a table, it never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import random
+import re
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from eventwire import ingest
+from eventwire.clean import clean
+from eventwire.config import Settings
+from eventwire.demo import sample_paths
+from eventwire.model import RawDocument
+from eventwire.pipeline import LINK_STAGE, Pipeline, annotate_partition
+from eventwire.resources import Resources
+from eventwire.scale import DaskEngine
+from eventwire.scale.worker import resources
+from eventwire.store import open_store
+
+MB = 1024 * 1024
+EXTRACT = tuple(s for s in Settings().stages if s != LINK_STAGE)
+
+
+def sentences() -> list[str]:
+    """The sentences of the shipped demo articles (cleaned as the pipeline cleans them)."""
+    resources = Resources()
+    sources, _ = ingest.expand(sample_paths())
+    found: list[str] = []
+    for source in sources:
+        for record in ingest.read_source(source, ingest.IngestOptions()):
+            if isinstance(record, RawDocument):
+                text = clean(record, resources.langid).text
+                found += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 6]
+    return found
+
+
+def synthetic(n: int, pool: list[str], seed: int = 13) -> list[dict[str, str]]:
+    """*n* articles of 6 to 14 sentences from *pool*, numbers perturbed, dated in 2023."""
+    rng = random.Random(seed)
+    articles = []
+    for i in range(n):
+        picked = rng.sample(pool, min(len(pool), rng.randint(6, 14)))
+        text = " ".join(re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), s) for s in picked)
+        day = 1 + rng.randrange(365)
+        date = time.strftime("%Y-%m-%d", time.strptime(f"2023 {day}", "%Y %j"))
+        articles.append({"title": f"{picked[0][:60]} ({i})", "text": text, "date": date})
+    return articles
+
+
+def write_corpus(folder: Path, articles: list[dict[str, str]], per_file: int) -> list[str]:
+    for start in range(0, len(articles), per_file):
+        lines = (json.dumps(a) for a in articles[start : start + per_file])
+        (folder / f"part-{start // per_file:05d}.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    return [str(folder)]
+
+
+class PeakRss:
+    """Samples the RSS of this process and of its descendants (the workers) in a thread."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        self.interval, self.driver, self.workers, self.total = interval, 0, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            driver = me.memory_info().rss
+            workers = 0
+            for child in me.children(recursive=True):
+                try:
+                    workers += child.memory_info().rss
+                except psutil.Error:
+                    continue
+            self.driver, self.workers = max(self.driver, driver), max(self.workers, workers)
+            self.total = max(self.total, driver + workers)
+            self._stop.wait(self.interval)
+
+
+def warm(stages: tuple[str, ...]) -> None:
+    """Load this process's resources (spaCy, gazetteer, models) by annotating one short text."""
+    text = "Dock workers walked out at the port of Gdansk on Monday over pay, the union said."
+    annotate_partition([RawDocument("warm", "text", text)], resources(Settings()), stages)
+
+
+@dataclass
+class Row:
+    engine: str
+    articles: int
+    seconds: float
+    peak: PeakRss
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds
+
+
+def run_engine(name: str, paths: list[str], db: Path, stages: tuple[str, ...], partition: int) -> Row:
+    """One run on a fresh store; the cluster is started (and its workers warmed) before timing."""
+    from distributed import Client, LocalCluster
+
+    store = open_store(db)
+    engine, cluster, client = None, None, None
+    if name.startswith("dask"):
+        cluster = LocalCluster(n_workers=int(name[4:]), threads_per_worker=1, dashboard_address=":0",
+                               silence_logs=logging.ERROR)  # fmt: skip
+        client = Client(cluster)
+        client.run(warm, stages)
+        engine = DaskEngine(client=client, partition_records=partition)
+    else:
+        warm(stages)
+    try:
+        with PeakRss() as peak:
+            start = time.perf_counter()
+            report = Pipeline(store, resources(Settings()), stages).run(paths, f"bench {name}", engine=engine)
+            seconds = time.perf_counter() - start
+    finally:
+        store.close()
+        if client is not None and cluster is not None:
+            client.close()
+            cluster.close()
+    return Row(name, report.counts["added"] + report.counts["updated"], seconds, peak)
+
+
+def bench(size: int, engines: list[str], per_file: int, pool: list[str], work: Path) -> None:
+    folder = work / f"corpus-{size}"
+    folder.mkdir()
+    paths = write_corpus(folder, synthetic(size, pool), per_file)
+    print(f"\n{size} synthetic articles in {len(list(folder.iterdir()))} JSONL files of {per_file}")
+    print(f"{'engine':<8}{'articles':>9}{'seconds':>9}{'articles/s':>12}"
+          f"{'driver MB':>11}{'workers MB':>12}{'total MB':>10}")  # fmt: skip
+    rows: dict[str, Row] = {}
+    for name in engines:
+        db = work / f"{name}-{size}.db"
+        row = rows[name] = run_engine(name, paths, db, EXTRACT, per_file)
+        p = row.peak
+        print(f"{name:<8}{row.articles:>9}{row.seconds:>9.1f}{row.rate:>12.2f}"
+              f"{p.driver / MB:>11.0f}{p.workers / MB:>12.0f}{p.total / MB:>10.0f}", flush=True)  # fmt: skip
+        if name == "local":
+            link = run_engine("local", paths, db, ("clean", LINK_STAGE), per_file)
+            print(f"{'link':<8}{link.articles:>9}{link.seconds:>9.1f}{link.rate:>12.2f}"
+                  f"{link.peak.driver / MB:>11.0f}{'-':>12}{link.peak.total / MB:>10.0f}"
+                  "  (driver only, any engine)", flush=True)  # fmt: skip
+    for a, b in (("dask2", "dask1"), ("dask2", "local"), ("dask1", "local")):
+        if a in rows and b in rows:
+            print(f"throughput {a}/{b}: {rows[a].rate / rows[b].rate:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", type=int, nargs="*", default=[1000])
+    parser.add_argument("--file-records", type=int, default=100, help="records per JSONL file")
+    parser.add_argument("--engines", default="dask1,dask2,local", help="local last: driver memory")
+    args = parser.parse_args()
+    pool = sentences()
+    print(f"pool: {len(pool)} sentences of the demo corpus; extraction stages: {', '.join(EXTRACT)}")
+    with tempfile.TemporaryDirectory(prefix="eventwire-scale-") as work:
+        for size in args.sizes:
+            bench(size, args.engines.split(","), args.file_records, pool, Path(work))
+
+
+if __name__ == "__main__":
+    main()
