@@ -39,6 +39,7 @@ def test_articles_and_annotations_round_trip(store):
     [(_, quote)] = store.annotations("quotes")
     assert quote.source == [Span(0, 21)] and quote.content[0].text(TEXT) == "they had no tents"
     assert store.stages_done(["a1", "zz"]) == {"a1": frozenset({"clean", "times", "places", "quotes"})}
+    assert store.stages_done(None) == store.stages_done(["a1"])  # every stored article
     assert [r for _, r in store.rejects(run)] == [Reject("bad.bin", "binary", "binary content")]
 
 

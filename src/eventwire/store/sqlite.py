@@ -105,9 +105,12 @@ class SQLiteStore:
                 [(run_id, stage, t.seconds, t.items) for stage, t in timings.items()],
             )
 
-    def stages_done(self, ids: list[str]) -> dict[str, frozenset[str]]:
-        """For each id already stored, the stages it went through."""
-        rows = self._rows_in("SELECT id, stages FROM articles WHERE id IN ({marks})", ids)
+    def stages_done(self, ids: list[str] | None) -> dict[str, frozenset[str]]:
+        """For each id already stored (every stored article when *ids* is None), its stages."""
+        if ids is None:
+            rows: Iterable[sqlite3.Row] = self.db.execute("SELECT id, stages FROM articles")
+        else:
+            rows = self._rows_in("SELECT id, stages FROM articles WHERE id IN ({marks})", ids)
         return {r["id"]: frozenset(filter(None, r["stages"].split(","))) for r in rows}
 
     def _rows_in(self, sql: str, keys: list[str]) -> Iterator[sqlite3.Row]:
