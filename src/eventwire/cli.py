@@ -149,8 +149,9 @@ def run(
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes of the local Dask cluster.")] = 2,
     partition_records: Annotated[
-        int, typer.Option(min=1, help="Records per Dask partition of a JSONL, CSV, WARC or Parquet file.")
-    ] = 500,
+        int | None,
+        typer.Option(min=1, help="Records per Dask partition of a file (default: the setting, 500)."),
+    ] = None,
 ) -> None:
     """Run the whole pipeline: ingest, clean, entities, times, places, quotes, events, link.
 
@@ -165,7 +166,7 @@ def run(
     if engine == "dask":
         from eventwire.scale import DaskEngine
 
-        runner = DaskEngine(scheduler, workers, partition_records)
+        runner = DaskEngine(scheduler, workers, partition_records or _settings(db).partition_records)
     code = _run_pipeline(paths, db, chosen, fmt, field, "run " + " ".join(paths), runner)
     raise typer.Exit(code)
 

@@ -27,6 +27,7 @@ class Settings:
     stages: tuple[str, ...] = ("clean", "nlp", "entities", "times", "places", "quotes", "events", "link")
     user_gazetteer: str = field(default_factory=lambda: str(user_data_dir() / "gazetteer.sqlite"))
     api_token: str = ""  # POST /api/articles is off while this is empty
+    partition_records: int = 500  # records per Dask partition of a JSONL, CSV, WARC or Parquet file
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None) -> Settings:
