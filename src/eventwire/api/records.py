@@ -54,3 +54,9 @@ def article_event_ids(store: Store, article_id: str) -> list[str]:
     ids = [m.id for _, m in store.event_mentions(article_ids=[article_id])]
     linked = store.linked_events(ids)
     return list(dict.fromkeys(linked[i].id if i in linked else i for i in ids))
+
+
+def independent_sources(store: Store, articles: list[Article]) -> int:
+    """Distinct outlets (an article without one counts alone) among the articles that are not copies."""
+    links = store.links_of([a.id for a in articles])
+    return len({a.outlet or a.id for a in articles if a.id not in links or links[a.id].duplicate_of is None})

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from eventwire.api.records import event_records
+from eventwire.api.records import event_records, independent_sources
 from eventwire.errors import UserError
 from eventwire.export.rows import quote_row
 from eventwire.model import Article
@@ -73,12 +73,6 @@ def story_events(store: Store, story: StoryRecord) -> list[dict[str, Any]]:
     """The export records of the story's events, by date (undated last) then id, as the API lists them."""
     page = store.event_page(EventFilter(ids=tuple(story.event_ids)), None, max(len(story.event_ids), 1))
     return event_records(store, page.rows)
-
-
-def independent_sources(store: Store, articles: list[Article]) -> int:
-    """Distinct outlets (an article without one counts alone) among the articles that are not copies."""
-    links = store.links_of([a.id for a in articles])
-    return len({a.outlet or a.id for a in articles if a.id not in links or links[a.id].duplicate_of is None})
 
 
 def _event(record: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 
 from eventwire.api.params import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, encode_cursor
-from eventwire.api.records import article_summary, event_records
+from eventwire.api.records import article_summary, event_records, independent_sources
 from eventwire.api.stores import store_of
 from eventwire.store import EventFilter
 
@@ -38,13 +38,11 @@ def get_story(request: Request, story_id: str) -> JSONResponse:
         raise HTTPException(404, f"no story {story_id!r}")
     events = store.event_page(EventFilter(ids=tuple(story.event_ids)), None, max(len(story.event_ids), 1))
     articles = {a.id: a for a in store.articles(story.article_ids)}
-    copies = {i for i, link in store.links_of(story.article_ids).items() if link.duplicate_of}
-    outlets = {a.outlet or a.id for a in articles.values() if a.id not in copies}
     return JSONResponse(
         {
             "story": asdict(story),
             "events": event_records(store, events.rows),
             "articles": [article_summary(articles[i]) for i in story.article_ids if i in articles],
-            "sources": len(outlets),
+            "sources": independent_sources(store, list(articles.values())),
         }
     )
