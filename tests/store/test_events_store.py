@@ -19,6 +19,7 @@ from eventwire.model import (
 from eventwire.store import open_store
 from eventwire.store.codec import columns, from_row, to_row
 from eventwire.store.schema import MIGRATIONS
+from store.versions import old_store
 
 TEXT = (
     "Border guards in Sudzha detained six conscripts on 3 May after they refused to board a train"
@@ -130,10 +131,7 @@ def test_index_columns_hold_the_date_period_place_and_acled_code(store):
 
 def test_a_version_2_store_upgrades_and_keeps_its_data(tmp_path):
     path = tmp_path / "old.db"
-    db = sqlite3.connect(path)
-    db.executescript(";".join(MIGRATIONS[:2]) + ";PRAGMA user_version=2;")
-    db.execute("INSERT INTO articles(id, source, fmt, text, raw_text, stages) VALUES ('old', 'o.txt', 'text',"
-               " 'Old text.', 'Old text.', 'clean,places')")  # fmt: skip
+    db = old_store(path, 2, "clean,places")
     db.execute(
         "INSERT INTO places VALUES ('old', 0, 3, 'Old', 'Old', 1.0, 2.0, NULL, NULL, NULL, NULL, 'settlement')"
     )

@@ -1,12 +1,11 @@
 """Links in the store: saved with their batch, windows, clustered stories, recorded merges and splits."""
 
-import sqlite3
-
 import pytest
 
 from eventwire.model import AnnotatedArticle, Annotations, Article, Event, EventMention, EventMerge, Span
 from eventwire.store import ArticleLink, LinkBatch, StoryMerge, StorySplit, open_store
 from eventwire.store.schema import MIGRATIONS
+from store.versions import old_store
 
 TEXT = "Rescuers searched the lake on Tuesday for twelve missing passengers."
 
@@ -102,10 +101,7 @@ def test_a_failing_batch_leaves_no_links(store):
 
 def test_a_version_3_store_upgrades_and_its_articles_can_be_linked(tmp_path):
     path = tmp_path / "v3.db"
-    db = sqlite3.connect(path)
-    db.executescript(";".join(MIGRATIONS[:3]) + ";PRAGMA user_version=3;")
-    db.execute("INSERT INTO articles(id, source, fmt, text, raw_text, stages) VALUES ('old', 'o.txt', 'text',"
-               " 'Old text.', 'Old text.', 'clean,events')")  # fmt: skip
+    db = old_store(path, 3, "clean,events")
     db.commit()
     db.close()
     store = open_store(path)

@@ -16,6 +16,7 @@ from eventwire.demo import sample_paths
 from eventwire.pipeline import Pipeline
 from eventwire.resources import Resources
 from eventwire.store import open_store
+from eventwire.web import report
 from eventwire.web.headless import CHROMIUM_ARGS, background_server
 from web.hostile import write_corpus
 
@@ -52,6 +53,17 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> P
 def hostile_db(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     return build_store(folder / "hostile.db", [str(write_corpus(folder))], resources)
+
+
+@pytest.fixture(scope="session")
+def hostile_report(hostile_db: Path) -> tuple[str, str]:
+    """The hostile store's one story: its title and its rendered situation report."""
+    store = open_store(hostile_db)
+    try:
+        [story] = store.stories()
+        return story.title or "", report.render(store, story.id)
+    finally:
+        store.close()
 
 
 @pytest.fixture(scope="session")
