@@ -6,9 +6,9 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from eventwire.api.responses import JSONResponse
 from eventwire.api.security import HEADERS
 from eventwire.errors import UserError
 

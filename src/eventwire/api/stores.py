@@ -1,4 +1,11 @@
-"""One store connection per worker thread (a SQLite connection stays in the thread that opened it)."""
+"""One store connection per thread (a SQLite connection stays in the thread that opened it).
+
+Endpoints whose work an index and the page limit bound (an event page, one event, one article)
+are ``async``: they run on the event loop's thread, with its connection, and skip the thread
+pool's hand-over, which under load cost as much as the query. Aggregates (facets, places,
+stories, exports, article search) stay plain functions that FastAPI runs in its thread pool, so
+a slow one never holds up the loop.
+"""
 
 from __future__ import annotations
 

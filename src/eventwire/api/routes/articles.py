@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from eventwire.api.params import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, encode_cursor
 from eventwire.api.records import article_event_ids, article_summary
+from eventwire.api.responses import JSONResponse
 from eventwire.api.security import check_token
 from eventwire.api.stores import store_of
 from eventwire.api.write import input_file, read_body, run_pipeline
@@ -32,7 +32,7 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}")
-def get_article(request: Request, article_id: str) -> JSONResponse:
+async def get_article(request: Request, article_id: str) -> JSONResponse:
     """An article's cleaned text (the evidence offsets point into it) and the events it reports."""
     store = store_of(request)
     found = list(store.articles([article_id]))

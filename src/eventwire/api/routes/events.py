@@ -6,7 +6,6 @@ from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import JSONResponse
 
 from eventwire.api.params import (
     ALL_PLACES,
@@ -19,6 +18,7 @@ from eventwire.api.params import (
     event_filter,
 )
 from eventwire.api.records import event_records, mention_detail, mentions
+from eventwire.api.responses import JSONResponse
 from eventwire.api.stores import store_of
 from eventwire.store import EventFilter
 
@@ -27,7 +27,7 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 @router.get("/events")
-def list_events(
+async def list_events(
     request: Request, chosen: Filter, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
 ) -> JSONResponse:
     """Events the filters keep, by first day (undated last) then id: `{items, next}`."""
@@ -38,7 +38,7 @@ def list_events(
 
 
 @router.get("/events/{event_id}")
-def get_event(request: Request, event_id: str) -> JSONResponse:
+async def get_event(request: Request, event_id: str) -> JSONResponse:
     """One event and every mention of it (the first is the event's own)."""
     store = store_of(request)
     page = store.event_page(EventFilter(ids=(event_id,)), None, 1)

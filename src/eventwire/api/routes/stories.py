@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import JSONResponse
 
 from eventwire.api.params import DEFAULT_LIMIT, Cursor, Limit, decode_cursor, encode_cursor
 from eventwire.api.records import article_summary, event_records, independent_sources
+from eventwire.api.responses import JSONResponse
 from eventwire.api.stores import store_of
 from eventwire.store import EventFilter
 
