@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -31,15 +30,11 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from eventwire.eval.common import PRF, read_jsonl
+from realtexts import DEFAULT_TEXTS, real_articles, sentences
+
+from eventwire.eval.common import PRF
 from eventwire.link import neardup
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-DEFAULT_TEXTS = [
-    *sorted((SHARED / "datasets" / "quotes").glob("polnear_*.jsonl")),
-    SHARED / "datasets" / "cluster" / "ecbplus_dev.jsonl",
-]
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“])")
 BOILERPLATE = [
     "Subscribe now.",
     "Follow us on Telegram",
@@ -60,9 +55,8 @@ class Corpus:
         self.sentences: list[str] = []
         self.titles: list[str] = []
         self.originals: list[tuple[int, list[list[int]]]] = []  # (title, paragraphs)
-        for path in paths:
-            for record in read_jsonl(path):
-                self._add_real(record.get("title") or "", record["text"])
+        for title, text in real_articles(paths):
+            self._add_real(title, text)
         self.vocabulary = sorted({w for s in self.sentences[:5000] for w in s.split() if w.isalpha()})
         rng = random.Random(seed)
         self.docs: list[tuple[int, int]] = []  # (original, copy seed; -1 for the original)
@@ -80,7 +74,7 @@ class Corpus:
     def _add_real(self, title: str, text: str) -> None:
         paragraphs = []
         for line in text.splitlines():
-            parts = [s for s in SENTENCE.split(line.strip()) if s]
+            parts = sentences(line)
             paragraphs.append(list(range(len(self.sentences), len(self.sentences) + len(parts))))
             self.sentences += parts
         self.titles.append(title)

@@ -2,9 +2,10 @@
 
     python bench/scale.py [SIZES ...] [--file-records 100] [--engines dask1,dask2,local]
 
-For each size N (default 1000), N synthetic articles are made at bench time by perturbing the
-texts the package ships (the demo corpus): sentences drawn from them, numbers changed, a
-publication date drawn in 2023; they are written as JSONL files of ``--file-records`` records.
+For each size N (default 1000), N synthetic articles are made at bench time from real news
+texts (``realtexts.py``: PolNeAR and ECB+ in ../shared): 6 to 14 consecutive sentences of a real
+article, every number changed, a publication date drawn in 2023; they are written as JSONL
+files of ``--file-records`` records.
 Each engine runs the extraction stages (clean, nlp, entities, times, places, quotes, events)
 on a fresh store; the link stage, which runs on the driver whatever the engine, is timed once
 after the local run. Peak RSS is sampled (psutil, every 0.2 s) for the driver and for the
@@ -26,14 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+from realtexts import real_articles, sentences
 
-from eventwire import ingest
-from eventwire.clean import clean
 from eventwire.config import Settings
-from eventwire.demo import sample_paths
 from eventwire.model import RawDocument
 from eventwire.pipeline import LINK_STAGE, Pipeline, annotate_partition
-from eventwire.resources import Resources
 from eventwire.scale import DaskEngine
 from eventwire.scale.worker import resources
 from eventwire.store import open_store
@@ -42,25 +40,26 @@ MB = 1024 * 1024
 EXTRACT = tuple(s for s in Settings().stages if s != LINK_STAGE)
 
 
-def sentences() -> list[str]:
-    """The sentences of the shipped demo articles (cleaned as the pipeline cleans them)."""
-    resources = Resources()
-    sources, _ = ingest.expand(sample_paths())
-    found: list[str] = []
-    for source in sources:
-        for record in ingest.read_source(source, ingest.IngestOptions()):
-            if isinstance(record, RawDocument):
-                text = clean(record, resources.langid).text
-                found += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 6]
-    return found
+def real_pool() -> list[list[str]]:
+    """The sentences of each real article (titles left out), articles of fewer than six left out."""
+    pool = []
+    for _, text in real_articles():
+        found = [s for line in text.splitlines() for s in sentences(line)]
+        if len(found) >= 6:
+            pool.append(found)
+    return pool
 
 
-def synthetic(n: int, pool: list[str], seed: int = 13) -> list[dict[str, str]]:
-    """*n* articles of 6 to 14 sentences from *pool*, numbers perturbed, dated in 2023."""
+def synthetic(n: int, pool: list[list[str]], seed: int = 13) -> list[dict[str, str]]:
+    """*n* articles, each 6 to 14 consecutive sentences of a real article from a random place in
+    it, with every number changed and a publication date drawn in 2023."""
     rng = random.Random(seed)
     articles = []
     for i in range(n):
-        picked = rng.sample(pool, min(len(pool), rng.randint(6, 14)))
+        source = rng.choice(pool)
+        size = min(len(source), rng.randint(6, 14))
+        first = rng.randrange(len(source) - size + 1)
+        picked = source[first : first + size]
         text = " ".join(re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(1, 9)), s) for s in picked)
         day = 1 + rng.randrange(365)
         date = time.strftime("%Y-%m-%d", time.strptime(f"2023 {day}", "%Y %j"))
@@ -151,7 +150,7 @@ def run_engine(name: str, paths: list[str], db: Path, stages: tuple[str, ...], p
     return Row(name, report.counts["added"] + report.counts["updated"], seconds, peak)
 
 
-def bench(size: int, engines: list[str], per_file: int, pool: list[str], work: Path) -> None:
+def bench(size: int, engines: list[str], per_file: int, pool: list[list[str]], work: Path) -> None:
     folder = work / f"corpus-{size}"
     folder.mkdir()
     paths = write_corpus(folder, synthetic(size, pool), per_file)
@@ -181,8 +180,8 @@ def main() -> None:
     parser.add_argument("--file-records", type=int, default=100, help="records per JSONL file")
     parser.add_argument("--engines", default="dask1,dask2,local", help="local last: driver memory")
     args = parser.parse_args()
-    pool = sentences()
-    print(f"pool: {len(pool)} sentences of the demo corpus; extraction stages: {', '.join(EXTRACT)}")
+    pool = real_pool()
+    print(f"pool: {len(pool)} real articles ({sum(map(len, pool))} sentences); stages: {', '.join(EXTRACT)}")
     with tempfile.TemporaryDirectory(prefix="eventwire-scale-") as work:
         for size in args.sizes:
             bench(size, args.engines.split(","), args.file_records, pool, Path(work))
