@@ -233,11 +233,11 @@ def in_process(store: Store, queries: list[dict[str, str | list[str]]]) -> None:
     filters = []
     for q in queries:
         types = q.get("type", [])
-        filters.append(event_filter(
+        filters.append(asyncio.run(event_filter(
             types=[types] if isinstance(types, str) else list(types), actor=None, place=None,
             bbox=q.get("bbox"), date_from=q.get("date_from"), date_to=q.get("date_to"),  # type: ignore[arg-type]
             certainty=[q["certainty"]] if "certainty" in q else [], story=None, article=None, q=None,  # type: ignore[list-item]
-        ))  # fmt: skip
+        )))  # fmt: skip
     limit = int(queries[0]["limit"])  # type: ignore[arg-type]
     query_times, record_times, found = [], [], 0
     for chosen in filters:

@@ -30,7 +30,7 @@ def bad(message: str) -> HTTPException:
     return HTTPException(400, message)
 
 
-def event_filter(
+async def event_filter(
     types: Annotated[list[str], Query(alias="type", description="PLOVER event type (repeatable).")] = [],  # noqa: B006
     actor: Annotated[str | None, Query(description="Part of an actor's or recipient's name.")] = None,
     place: Annotated[str | None, Query(description="Place name (any case).")] = None,
@@ -42,7 +42,8 @@ def event_filter(
     article: Annotated[str | None, Query(description="Article id (of the event's first mention).")] = None,
     q: Annotated[str | None, Query(description="Full-text query over the evidence sentence.")] = None,
 ) -> EventFilter:
-    """The event filter of the query string (a FastAPI dependency)."""
+    """The event filter of the query string (a FastAPI dependency; ``async`` only so that FastAPI
+    runs it on the event loop, without a hand-over to its thread pool)."""
     first, last = day(date_from, "date_from"), day(date_to, "date_to")
     if first and last and first > last:
         raise bad(f"date_from {first} is after date_to {last}")
