@@ -7,7 +7,7 @@ DATASETS := $(SHARED)/datasets
 OUT ?= out
 WEB := src/eventwire/web
 
-.PHONY: install browser demo test lint eval bench clean
+.PHONY: install browser postgres demo test lint eval bench clean
 
 install: browser $(VENV)/.installed
 
@@ -32,8 +32,12 @@ lint: install
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
 
-test: lint
-	$(BIN)/pytest
+# A throwaway PostgreSQL server on 127.0.0.1:54329 for the store tests' PostgreSQL leg.
+postgres:
+	tools/pg_test_server.sh start
+
+test: lint postgres
+	EVENTWIRE_TEST_POSTGRES=postgresql://postgres@127.0.0.1:54329/postgres $(BIN)/pytest
 
 eval: install
 	@mkdir -p $(OUT)

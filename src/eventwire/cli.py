@@ -40,8 +40,13 @@ EXIT_REJECTS = 3
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Store file (default ./eventwire.db, or $EVENTWIRE_DB).", show_default=False),
+    typer.Option(
+        "--db",
+        help="SQLite file or postgresql:// URL (default ./eventwire.db, or $EVENTWIRE_DB).",
+        show_default=False,
+    ),
 ]
+SEARCH_HELP = 'Full-text query: words, "phrases", OR (SQLite FTS5 syntax; web-search syntax on PostgreSQL).'
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 FormatOption = Annotated[
     str | None,
@@ -265,7 +270,7 @@ def stats(db: DbOption = None) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Full-text query (SQLite FTS5 syntax: words, "phrases", OR).')],
+    query: Annotated[str, typer.Argument(help=SEARCH_HELP)],
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
 ) -> None:

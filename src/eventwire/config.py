@@ -57,8 +57,3 @@ class Settings:
             else:
                 changes[key] = type(current)(value)
         return replace(self, **changes)
-
-
-def db_path(explicit: str | None = None) -> Path:
-    """The store path: the ``--db`` option, else ``EVENTWIRE_DB``, else ``./eventwire.db``."""
-    return Path(explicit or Settings.load().db)

@@ -94,7 +94,7 @@ def test_a_split_moves_the_members_and_their_copies_to_a_new_story_and_is_record
 def test_a_failing_batch_leaves_no_links(store):
     run = store.start_run("t")
     broken = LinkBatch([link("a", "story-a"), link("ghost", "story-a")], {"story-a": "Title a"})
-    with pytest.raises(Exception, match="FOREIGN KEY"):
+    with pytest.raises(store.backend.IntegrityError, match=r"(?i)foreign key"):
         store.save_batch(run, [item("a")], [], broken)  # "ghost" is no stored article
     assert store.link_window("0000-01-01", "9999-12-31").links == [] and store.counts()["articles"] == 0
 

@@ -75,13 +75,17 @@ def story_links(*articles: str) -> LinkBatch:
     return LinkBatch(links, {"story-a": "Title a"})
 
 
-@pytest.fixture
-def filled(store):
+def fill(store):
     """Articles a, b, c; b's shelling is a second mention of a's (one real-world event)."""
     batch = story_links("a", "b")
     batch.events = [Event("a-e1", "ASSAULT", ["a-e1", "b-e1"], 2, ["Outlet a", "Outlet b"])]
     store.save_batch(store.start_run("t"), [item("a"), item("b"), item("c", None)], [], batch)
     return store
+
+
+@pytest.fixture
+def filled(store):
+    return fill(store)
 
 
 def listed(store, chosen=EventFilter(), limit=100):  # noqa: B008
@@ -125,8 +129,17 @@ def test_filters(filled):
     assert listed(filled, EventFilter(article="c")) == ["c-e1"]
     assert listed(filled, EventFilter(q="called")) == ["b-e2"]
     assert listed(filled, EventFilter(q="horlivka")) == ["a-e1"]  # b's sentence is b-e1's, not an event's
-    with pytest.raises(UserError, match="bad search query"):
-        listed(filled, EventFilter(q='"open'))
+    assert listed(filled, EventFilter(q="shelled OR called")) == ["b-e2", "a-e1"]
+
+
+def test_a_malformed_text_query_is_the_users_error_on_sqlite_and_words_on_postgres(filled):
+    if filled.backend.name == "sqlite":  # FTS5 syntax
+        with pytest.raises(UserError, match="bad search query"):
+            listed(filled, EventFilter(q='"open'))
+    else:  # websearch_to_tsquery reads any text as words
+        assert listed(filled, EventFilter(q='"open')) == [] and listed(filled, EventFilter(q='"Kursk')) == [
+            "a-e2"
+        ]
 
 
 def test_pages_continue_after_the_last_key_with_undated_events_last(filled):
@@ -163,7 +176,8 @@ def test_stories_page_and_one_story(filled):
     assert story is not None and story.article_ids == ["a", "b"] and filled.story("nope") is None
 
 
-def test_a_page_merges_ordered_index_scans_without_sorting(filled):
+def test_a_page_merges_ordered_index_scans_without_sorting(tmp_path):  # SQLite's planner
+    filled = fill(open_store(tmp_path / "s.db"))
     chosen = EventFilter(types=("ASSAULT", "PROTEST"), date_from="2023-01-01", date_to="2023-02-01",
                          bbox=(30.0, 40.0, 40.0, 50.0))  # fmt: skip
     plan = " ".join(filled.event_plan(chosen))
@@ -174,12 +188,17 @@ def test_a_page_merges_ordered_index_scans_without_sorting(filled):
     plan = " ".join(filled.event_plan(EventFilter()))
     assert plan.count("events_rep_span") == 7 and "TEMP B-TREE" not in plan
     assert "events_article" in " ".join(filled.event_plan(EventFilter(article="a")))
+    filled.close()
+
+
+def test_the_plan_of_a_page_names_the_events_table(filled):
+    assert "events" in " ".join(filled.event_plan(EventFilter(types=("ASSAULT",), date_from="2023-01-01")))
 
 
 def test_a_version_5_store_upgrades_with_its_events_listed_as_before(tmp_path):
     path = tmp_path / "v5.db"
     old = open_store(path)
-    old.db.executescript(
+    old.backend.db.executescript(
         "DROP TRIGGER events_rep_ai; DROP TRIGGER events_rep_ad; DROP TRIGGER event_mentions_ai;"
         " DROP TRIGGER event_mentions_au; DROP TRIGGER events_fts_ai; DROP TRIGGER events_fts_ad;"
     )  # a store as version 5 wrote it: no flags kept, no sentence index

@@ -10,7 +10,9 @@ def old_store(path: Path, version: int, stages: str) -> sqlite3.Connection:
     """A store file as schema *version* wrote it, holding article 'old' with *stages* done; the
     caller adds rows, commits and closes."""
     db = sqlite3.connect(path)
-    db.executescript(";".join(MIGRATIONS[:version]) + f";PRAGMA user_version={version};")
+    db.executescript(
+        "".join(m.render("sqlite") for m in MIGRATIONS[:version]) + f"PRAGMA user_version={version};"
+    )
     db.execute(
         "INSERT INTO articles(id, source, fmt, text, raw_text, stages)"
         " VALUES ('old', 'o.txt', 'text', 'Old text.', 'Old text.', ?)",

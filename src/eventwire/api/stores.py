@@ -1,4 +1,5 @@
-"""One store connection per thread (a SQLite connection stays in the thread that opened it).
+"""One store connection per thread (a SQLite connection stays in the thread that opened it; a
+PostgreSQL connection is not shared between threads either).
 
 Endpoints whose work an index and the page limit bound (an event page, one event, one article)
 are ``async``: they run on the event loop's thread, with its connection, and skip the thread

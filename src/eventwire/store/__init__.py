@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.errors import UserError
+from eventwire.store.backend import connect
 from eventwire.store.base import (
     ArticleLink,
     EventWindow,
@@ -20,7 +21,7 @@ from eventwire.store.base import (
     TableInfo,
 )
 from eventwire.store.query import ArticlePage, EventFacets, EventFilter, EventPage, PlaceCount, SortKey
-from eventwire.store.sqlite import SQLiteStore
+from eventwire.store.sql import SQLStore
 
 __all__ = [
     "ArticleLink",
@@ -33,7 +34,7 @@ __all__ = [
     "LinkWindow",
     "PlaceCount",
     "RunInfo",
-    "SQLiteStore",
+    "SQLStore",
     "SearchHit",
     "SortKey",
     "StageTiming",
@@ -47,11 +48,11 @@ __all__ = [
 
 
 def open_store(location: str | Path) -> Store:
-    """Open (creating and migrating) the store at a file path."""
+    """Open (creating and migrating) the store at *location*: a SQLite file path, or a
+    ``postgresql://`` (``postgres://``) URL of a PostgreSQL database."""
     location = str(location)
-    if location.startswith(("postgres://", "postgresql://")):
-        raise UserError("PostgreSQL stores are not supported yet; use a SQLite file path")
-    parent = Path(location).parent
-    if not parent.is_dir():
-        raise UserError(f"cannot create store {location}: folder {parent} does not exist")
-    return SQLiteStore(location)
+    if not location.startswith(("postgres://", "postgresql://")):
+        parent = Path(location).parent
+        if not parent.is_dir():
+            raise UserError(f"cannot create store {location}: folder {parent} does not exist")
+    return SQLStore(connect(location))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -22,6 +22,7 @@ class Codec:
     columns: tuple[str, ...]  # after ``article_id``
     to_row: Callable[[Any], tuple[Any, ...]]
     from_row: Callable[[dict[str, Any]], Any]
+    unique: bool = False  # the first column is the record's id, unique in the table
 
 
 def _flat(record: type) -> Codec:
@@ -57,7 +58,7 @@ CODECS: dict[str, Codec] = {
     "times": _flat(TimeExpr),
     "places": _flat(Place),
     "quotes": Codec(Quote, tuple(f.name for f in fields(Quote)), _quote_row, _quote_from_row),
-    "events": Codec(EventMention, eventrows.COLUMNS, eventrows.to_row, eventrows.from_row),
+    "events": Codec(EventMention, eventrows.COLUMNS, eventrows.to_row, eventrows.from_row, unique=True),
 }
 _TABLE_OF = {codec.record: table for table, codec in CODECS.items()}
 
@@ -65,6 +66,11 @@ _TABLE_OF = {codec.record: table for table, codec in CODECS.items()}
 def columns(table: str) -> tuple[str, ...]:
     """The columns of an annotation table, after ``article_id``."""
     return CODECS[table].columns
+
+
+def names(columns: Iterable[str]) -> str:
+    """A column list for SQL, each name quoted (``end`` is a reserved word in PostgreSQL)."""
+    return ", ".join(f'"{name}"' for name in columns)
 
 
 def to_row(record: Any) -> tuple[Any, ...]:

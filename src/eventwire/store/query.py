@@ -7,11 +7,15 @@ sort last), ``event``, ``place``, ``lat``/``lon``, ``article_id`` and the senten
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventwire.model import EventMention
 from eventwire.store.base import SearchHit
+
+if TYPE_CHECKING:
+    from eventwire.store.backend import Backend
 
 # SQL condition: the story ({} is its id column) holds two or more canonical articles.
 CLUSTERED = "(SELECT count(*) FROM links m WHERE m.story_id = {} AND m.duplicate_of IS NULL) >= 2"
@@ -38,7 +42,7 @@ class EventFilter:
     certainty: tuple[str, ...] = ()
     story: str | None = None
     article: str | None = None  # the article of the first mention
-    q: str | None = None  # FTS5 query over the evidence sentence
+    q: str | None = None  # full-text query over the evidence sentence
     ids: tuple[str, ...] = ()
 
 
@@ -81,8 +85,9 @@ class ArticlePage:
     next: SortKey | None
 
 
-def where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The SQL condition on ``events e`` keeping the events *f* describes, and its parameters."""
+def where(f: EventFilter, backend: Backend) -> tuple[str, list[Any]]:
+    """The SQL condition on ``events e`` keeping the events *f* describes, and its parameters
+    (the *backend* gives the full-text and JSON parts)."""
     terms, args = ["e.rep = 1"], []
 
     def add(sql: str, *values: Any) -> None:
@@ -102,34 +107,26 @@ def where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.date_to:
         add("e.sort_day <= ?", f.date_to)
     if f.date_from:
-        add(
-            f"e.date_end >= ? AND e.sort_day >= date(?, '-{LONGEST_PERIOD_DAYS} days')",
-            f.date_from,
-            f.date_from,
-        )
+        add("e.date_end >= ? AND e.sort_day >= ?", f.date_from, days_before(f.date_from, LONGEST_PERIOD_DAYS))
     if f.bbox:
         west, south, east, north = f.bbox
         add("e.lat BETWEEN ? AND ?", south, north)
         add(f"e.lon {'BETWEEN ? AND ?' if west <= east else '>= ? OR e.lon <= ?'}", west, east)
     if f.actor:
-        names = (
-            "EXISTS (SELECT 1 FROM json_each(e.{}) WHERE instr(lower(json_extract(value, '$.name')),"
-            " lower(?)))"
-        )
-        add(f"({names.format('actor')} OR {names.format('recipient')})", f.actor, f.actor)
+        add(f"({backend.name_in('e.actor')} OR {backend.name_in('e.recipient')})", f.actor, f.actor)
     if f.q:
-        add("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", f.q)
+        add(backend.event_match, f.q)
     return " AND ".join(f"({t})" for t in terms), args
 
 
-def ordered_conditions(f: EventFilter) -> list[tuple[str, list[Any]]]:
+def ordered_conditions(f: EventFilter, backend: Backend) -> list[tuple[str, list[Any]]]:
     """Conditions whose union keeps what :func:`where` keeps, each one an index delivers in
     ``(sort_day, id)`` order with a tight date bound: one per type and date-length class (and the
     undated events when no date is asked). Selective filters (article, story, ids, place, text)
     keep the single condition: their few rows are sorted."""
     if f.article or f.story or f.ids or f.place or f.q:
-        return [where(f)]
-    common, args = where(replace(f, types=(), date_from=None))
+        return [where(f, backend)]
+    common, args = where(replace(f, types=(), date_from=None), backend)
     classes: list[tuple[int | None, int]] = list(SPAN_CLASSES.items())
     if not (f.date_from or f.date_to):
         classes.append((None, 0))
@@ -142,13 +139,18 @@ def ordered_conditions(f: EventFilter) -> list[tuple[str, list[Any]]]:
                 values.append(event_type)
             terms.append("e.span_class IS NULL" if span_class is None else f"e.span_class = {span_class}")
             if f.date_from and longest:
-                terms.append(f"e.date_end >= ? AND e.sort_day >= date(?, '-{longest} days')")
-                values += [f.date_from, f.date_from]
+                terms.append("e.date_end >= ? AND e.sort_day >= ?")
+                values += [f.date_from, days_before(f.date_from, longest)]
             elif f.date_from:  # one day: it starts in the range
                 terms.append("e.sort_day >= ?")
                 values.append(f.date_from)
             conditions.append((" AND ".join(terms), values))
     return conditions
+
+
+def days_before(day: str, days: int) -> str:
+    """The ISO day *days* days before the ISO day *day*."""
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=days)).isoformat()
 
 
 def marks(values: tuple[Any, ...] | list[Any]) -> str:

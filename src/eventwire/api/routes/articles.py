@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api", tags=["articles"])
 @router.get("/articles")
 def list_articles(
     request: Request,
-    q: Annotated[str | None, Query(description="Full-text query (SQLite FTS5 syntax).")] = None,
+    q: Annotated[str | None, Query(description="Full-text query (FTS5; PostgreSQL: web search).")] = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> JSONResponse:

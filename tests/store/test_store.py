@@ -1,8 +1,9 @@
-import sqlite3
+import sys
 from dataclasses import replace
 
 import pytest
 
+from eventwire.errors import UserError
 from eventwire.model import AnnotatedArticle, Annotations, Article, Place, Quote, Reject, Span, TimeExpr
 from eventwire.store import StageTiming, open_store
 from eventwire.store.schema import MIGRATIONS
@@ -58,7 +59,7 @@ def test_a_failing_batch_leaves_nothing_behind(store, monkeypatch):
     run = store.start_run("test")
     broken = annotated(article("a2"))
     broken.annotations.places[0].lat = None  # violates NOT NULL inside the transaction
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(store.backend.IntegrityError):
         store.save_batch(run, [annotated(article("a1")), broken], [Reject("x", "empty", "")])
     assert store.counts()["articles"] == 0 and store.counts()["rejects"] == 0
 
@@ -83,10 +84,22 @@ def test_full_text_search(store):
     assert [h.article.id for h in store.search("deserters OR shebekino")] != []
 
 
-def test_reopening_keeps_data(tmp_path):
-    s = open_store(tmp_path / "k.db")
+def test_reopening_keeps_data(location):
+    s = open_store(location)
     s.save_batch(s.start_run("t"), [annotated(article())], [])
     s.close()
-    again = open_store(tmp_path / "k.db")
-    assert again.counts()["articles"] == 1
+    again = open_store(location)
+    assert again.counts()["articles"] == 1 and again.schema_version == len(MIGRATIONS)
     again.close()
+
+
+def test_an_unreachable_postgres_server_is_a_one_line_error():
+    with pytest.raises(UserError, match=r"^cannot open store postgresql://ew:\*\*\*@127\.0\.0\.1:9/") as err:
+        open_store("postgresql://ew:secret@127.0.0.1:9/nothing")
+    assert "\n" not in str(err.value) and "secret" not in str(err.value)
+
+
+def test_without_psycopg_a_postgres_store_names_the_extra_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(UserError, match=r"pip install 'eventwire\[postgres\]'"):
+        open_store("postgresql://ew@127.0.0.1:9/nothing")
