@@ -31,7 +31,7 @@ from realtexts import real_articles, sentences
 
 from eventwire.config import Settings
 from eventwire.model import RawDocument
-from eventwire.pipeline import LINK_STAGE, Pipeline, annotate_partition
+from eventwire.pipeline import LINK_STAGE, Pipeline, RunReport, annotate_partition
 from eventwire.scale import DaskEngine
 from eventwire.scale.worker import resources
 from eventwire.store import open_store
@@ -123,7 +123,31 @@ class Row:
         return self.articles / self.seconds
 
 
-def run_engine(name: str, paths: list[str], db: Path, stages: tuple[str, ...], partition: int) -> Row:
+@dataclass
+class Milestones:
+    """A progress callback printing the articles done, the rate and the peak RSS so far, every
+    *every* articles (so that a long run shows whether memory grows with the input)."""
+
+    name: str
+    peak: PeakRss
+    start: float
+    every: int
+    _next: int = 0
+
+    def __call__(self, report: RunReport) -> None:
+        done = report.counts["added"] + report.counts["updated"]
+        if not self.every or done < self._next + self.every:
+            return
+        self._next = done - done % self.every
+        seconds = time.perf_counter() - self.start
+        driver, workers = self.peak.driver / MB, self.peak.workers / MB
+        print(f"  {self.name}: {done} articles in {seconds:.0f} s ({done / seconds:.2f}/s),"
+              f" peak RSS so far: driver {driver:.0f} MB, workers {workers:.0f} MB", flush=True)  # fmt: skip
+
+
+def run_engine(
+    name: str, paths: list[str], db: Path, stages: tuple[str, ...], partition: int, every: int = 0
+) -> Row:
     """One run on a fresh store; the cluster is started (and its workers warmed) before timing."""
     from distributed import Client, LocalCluster
 
@@ -140,7 +164,9 @@ def run_engine(name: str, paths: list[str], db: Path, stages: tuple[str, ...], p
     try:
         with PeakRss() as peak:
             start = time.perf_counter()
-            report = Pipeline(store, resources(Settings()), stages).run(paths, f"bench {name}", engine=engine)
+            progress = Milestones(name, peak, start, every)
+            pipeline = Pipeline(store, resources(Settings()), stages)
+            report = pipeline.run(paths, f"bench {name}", progress=progress, engine=engine)
             seconds = time.perf_counter() - start
     finally:
         store.close()
@@ -160,7 +186,8 @@ def bench(size: int, engines: list[str], per_file: int, pool: list[list[str]], w
     rows: dict[str, Row] = {}
     for name in engines:
         db = work / f"{name}-{size}.db"
-        row = rows[name] = run_engine(name, paths, db, EXTRACT, per_file)
+        every = size // 10 if size >= 10_000 else 0
+        row = rows[name] = run_engine(name, paths, db, EXTRACT, per_file, every)
         p = row.peak
         print(f"{name:<8}{row.articles:>9}{row.seconds:>9.1f}{row.rate:>12.2f}"
               f"{p.driver / MB:>11.0f}{p.workers / MB:>12.0f}{p.total / MB:>10.0f}", flush=True)  # fmt: skip
