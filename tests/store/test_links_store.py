@@ -91,6 +91,35 @@ def test_a_split_moves_the_members_and_their_copies_to_a_new_story_and_is_record
     assert list(store.story_splits()) == [(second, split)]
 
 
+def test_a_new_article_can_join_the_story_a_split_of_its_batch_creates(store):
+    first = store.start_run("t")
+    store.save_batch(first, [item("a"), item("b"), item("c")], [],
+                     LinkBatch([link("a", "story-a"), link("b", "story-a"), link("c", "story-a")],
+                               {"story-a": "Title a"}))  # fmt: skip
+    second = store.start_run("t")  # "d" joins "c", which then splits off into story-c
+    split = StorySplit("story-a", "story-c", 0.1, ("c", "d"))
+    store.save_batch(second, [item("d")], [], LinkBatch([link("d", "story-c")], splits=[split]))
+    stories = {s.id: sorted(s.article_ids) for s in store.stories()}
+    assert stories == {"story-a": ["a", "b"], "story-c": ["c", "d"]}
+
+
+def test_a_story_merged_and_split_off_again_in_one_batch_keeps_its_members(store):
+    first = store.start_run("t")
+    store.save_batch(first, [item("a"), item("b"), item("c"), item("d")], [],
+                     LinkBatch([link("a", "story-a"), link("b", "story-a"), link("c", "story-c"),
+                                link("d", "story-c")], {"story-a": "Title a", "story-c": "Title c"}))  # fmt: skip
+    second = store.start_run("t")  # story-c is absorbed, then splits off again with the new "e"
+    merge, split = (
+        StoryMerge("story-a", "story-c", 0.4),
+        StorySplit("story-a", "story-c", 0.1, ("c", "d", "e")),
+    )
+    store.save_batch(
+        second, [item("e")], [], LinkBatch([link("e", "story-c")], merges=[merge], splits=[split])
+    )
+    stories = {s.id: sorted(s.article_ids) for s in store.stories()}
+    assert stories == {"story-a": ["a", "b"], "story-c": ["c", "d", "e"]}
+
+
 def test_a_failing_batch_leaves_no_links(store):
     run = store.start_run("t")
     broken = LinkBatch([link("a", "story-a"), link("ghost", "story-a")], {"story-a": "Title a"})

@@ -466,13 +466,18 @@ class SQLStore:
         self.backend.close()
 
 
-def _save_split(db: Backend, run_id: int, split: StorySplit) -> None:
-    """The new story (titled after its first member), its members and their copies moved to it."""
+def _insert_split_story(db: Backend, run_id: int, split: StorySplit) -> None:
+    """The story a split creates, titled after its first member (nothing if it exists)."""
     db.execute(
         "INSERT INTO stories(id, title, run_id) SELECT ?, title, ? FROM articles WHERE id=?"
         " ON CONFLICT DO NOTHING",
         (split.created, run_id, split.members[0]),
     )
+
+
+def _save_split(db: Backend, run_id: int, split: StorySplit) -> None:
+    """The new story, its members and their copies moved to it, and the split recorded."""
+    _insert_split_story(db, run_id, split)  # again: a merge of the batch may have absorbed it
     members = list(split.members)
     marks = ",".join("?" * len(members))
     db.execute(
@@ -486,7 +491,8 @@ def _save_split(db: Backend, run_id: int, split: StorySplit) -> None:
 
 
 def _save_links(db: Backend, run_id: int, batch: LinkBatch) -> None:
-    """New stories, then article links, merges and splits; the touched stories' dates recomputed.
+    """New stories (also those splits create), then article links, merges and splits; the
+    touched stories' dates recomputed.
 
     A re-linked article's link is deleted and inserted again: the newest link is the last row
     (the recent-links window counts on it)."""
@@ -494,6 +500,8 @@ def _save_links(db: Backend, run_id: int, batch: LinkBatch) -> None:
         "INSERT INTO stories(id, title, run_id) VALUES (?,?,?) ON CONFLICT DO NOTHING",
         [(story_id, title, run_id) for story_id, title in batch.stories.items()],
     )
+    for split in batch.splits:  # a new article of the batch may already belong to a split-off story
+        _insert_split_story(db, run_id, split)
     links = last_of_each(
         [(x.article_id, x.signature, json.dumps(x.terms), x.day, x.story_id, x.duplicate_of, run_id)
          for x in batch.links]
