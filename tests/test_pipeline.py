@@ -1,7 +1,8 @@
 import pytest
 
 from eventwire.config import Settings
-from eventwire.pipeline import INGEST_STAGES, Pipeline
+from eventwire.model import RawDocument
+from eventwire.pipeline import INGEST_STAGES, LINK_STAGE, Pipeline, annotate_partition
 from eventwire.resources import Resources
 from eventwire.store import open_store
 
@@ -11,6 +12,9 @@ def store(tmp_path):
     s = open_store(tmp_path / "p.db")
     yield s
     s.close()
+
+
+ANNOTATE = tuple(s for s in Settings().stages if s != LINK_STAGE)
 
 
 def ingest(store, paths, batch_size=64, progress=None):
@@ -70,3 +74,16 @@ def test_timings_are_recorded_per_stage(store, corpus):
 def test_unknown_stage_is_refused(store):
     with pytest.raises(ValueError, match="unknown stage"):
         Pipeline(store, Resources(), ("clean", "telepathy"))
+
+
+def test_a_partition_leaves_no_new_strings_in_spacys_vocabulary():
+    """A long run must not grow: the words of annotated texts are not kept after their partition."""
+    resources = Resources(Settings())
+    text = "Soldiers of the {0} brigade said the commander {0}ovich lied to them about the {0}ka front."
+    first = [RawDocument(f"w{i}", "text", text.format(f"Zorvath{i}")) for i in range(3)]
+    annotate_partition(first, resources, ANNOTATE)
+    strings = len(resources.nlp.vocab.strings)
+    second = [RawDocument(f"x{i}", "text", text.format(f"Quillmar{i}")) for i in range(3)]
+    result = annotate_partition(second, resources, ANNOTATE)
+    assert [item.stages[-1] for item in result.items] == ["events"] * 3 and not result.rejects
+    assert len(resources.nlp.vocab.strings) == strings

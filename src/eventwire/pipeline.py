@@ -112,14 +112,17 @@ def _annotate(
     items = [AnnotatedArticle(a, stages=["clean"]) for a in articles]
     if not annotators or not items:
         return items
-    with _timer(result.timings, "nlp", len(items)):
-        docs = list(resources.nlp.pipe(a.text for a in articles))
-    for name in annotators:
-        with _timer(result.timings, name, len(items)):
-            for item, doc in zip(items, docs, strict=True):
-                failure = _apply(name, item, doc, resources)
-                if failure:
-                    result.rejects.append(failure)
+    # The strings and lexemes spaCy adds to its vocabulary for these texts are freed when the
+    # zone ends (the stages keep plain records, no Doc): a long run's memory stays flat.
+    with resources.nlp.memory_zone():
+        with _timer(result.timings, "nlp", len(items)):
+            docs = list(resources.nlp.pipe(a.text for a in articles))
+        for name in annotators:
+            with _timer(result.timings, name, len(items)):
+                for item, doc in zip(items, docs, strict=True):
+                    failure = _apply(name, item, doc, resources)
+                    if failure:
+                        result.rejects.append(failure)
     return items
 
 

@@ -97,8 +97,10 @@ def years(vector: Mapping[str, float]) -> list[str]:
 
 
 def parse_terms(texts: Iterable[str], nlp: Language, settings: Settings) -> list[Counter[str]]:
-    """:func:`terms` of each text, parsed without the pipes it does not need."""
-    return [terms(doc, settings) for doc in nlp.pipe(texts, batch_size=32, disable=UNNEEDED_PIPES)]
+    """:func:`terms` of each text, parsed without the pipes it does not need (in a memory zone:
+    the strings spaCy adds for these texts are freed after, so a long run does not grow)."""
+    with nlp.memory_zone():
+        return [terms(doc, settings) for doc in nlp.pipe(texts, batch_size=32, disable=UNNEEDED_PIPES)]
 
 
 @dataclass(frozen=True)
