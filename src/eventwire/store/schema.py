@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventwire.store.query import SPAN_CLASSES
+
 
 @dataclass(frozen=True)
 class Only:
@@ -54,6 +56,14 @@ _POSTGRES = (
     (r"(CREATE TABLE \w+ \()", "\\1\n        rowid BIGINT GENERATED ALWAYS AS IDENTITY,"),
     (r"(CREATE INDEX \w+ ON \w+\()(coalesce\([^()]*\))", "\\1(\\2)"),
 )
+
+
+def _span_class(days: str) -> str:
+    """SQL of an event's date-length class (``query.SPAN_CLASSES``) from *days*, the SQL of its
+    last day minus its first."""
+    *bounded, (last, _) = SPAN_CLASSES.items()
+    steps = " ".join(f"WHEN {days} <= {longest} THEN {number}" for number, longest in bounded[1:])
+    return f"CASE WHEN date_end IS NULL THEN NULL WHEN date_end = date_start THEN 0 {steps} ELSE {last} END"
 
 
 def _postgres(sql: str) -> str:
@@ -261,15 +271,11 @@ MIGRATIONS: list[Migration] = [
     ALTER TABLE events ADD COLUMN rep INTEGER NOT NULL DEFAULT 1;
     """,
         Only(
-            sqlite="""
+            sqlite=f"""
     ALTER TABLE events ADD COLUMN sort_day TEXT
         GENERATED ALWAYS AS (coalesce(date_start, '9999-12-31')) VIRTUAL;
-    ALTER TABLE events ADD COLUMN span_class INTEGER GENERATED ALWAYS AS (CASE
-        WHEN date_end IS NULL THEN NULL WHEN date_end = date_start THEN 0
-        WHEN julianday(date_end) - julianday(date_start) <= 6 THEN 1
-        WHEN julianday(date_end) - julianday(date_start) <= 30 THEN 2
-        WHEN julianday(date_end) - julianday(date_start) <= 91 THEN 3
-        WHEN julianday(date_end) - julianday(date_start) <= 183 THEN 4 ELSE 5 END) VIRTUAL;
+    ALTER TABLE events ADD COLUMN span_class INTEGER
+        GENERATED ALWAYS AS ({_span_class("julianday(date_end) - julianday(date_start)")}) VIRTUAL;
     ALTER TABLE events ADD COLUMN place TEXT
         GENERATED ALWAYS AS (lower(json_extract(location, '$.name'))) VIRTUAL;
     ALTER TABLE events ADD COLUMN lat REAL GENERATED ALWAYS AS (json_extract(location, '$.lat')) VIRTUAL;
@@ -277,17 +283,13 @@ MIGRATIONS: list[Migration] = [
     """,
             # The day of an ISO date text (``date_start``/``date_end`` hold YYYY-MM-DD, see
             # eventrows.py): make_date is immutable where a ``::date`` cast is not.
-            postgres="""
+            postgres=f"""
     CREATE FUNCTION iso_day(day TEXT) RETURNS date LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
         AS $$ SELECT make_date(substr(day, 1, 4)::int, substr(day, 6, 2)::int, substr(day, 9, 2)::int) $$;
     ALTER TABLE events ADD COLUMN sort_day TEXT COLLATE "C"
         GENERATED ALWAYS AS (coalesce(date_start, '9999-12-31')) STORED;
-    ALTER TABLE events ADD COLUMN span_class BIGINT GENERATED ALWAYS AS (CASE
-        WHEN date_end IS NULL THEN NULL WHEN date_end = date_start THEN 0
-        WHEN iso_day(date_end) - iso_day(date_start) <= 6 THEN 1
-        WHEN iso_day(date_end) - iso_day(date_start) <= 30 THEN 2
-        WHEN iso_day(date_end) - iso_day(date_start) <= 91 THEN 3
-        WHEN iso_day(date_end) - iso_day(date_start) <= 183 THEN 4 ELSE 5 END) STORED;
+    ALTER TABLE events ADD COLUMN span_class BIGINT
+        GENERATED ALWAYS AS ({_span_class("iso_day(date_end) - iso_day(date_start)")}) STORED;
     ALTER TABLE events ADD COLUMN place TEXT COLLATE "C"
         GENERATED ALWAYS AS (lower(location::jsonb ->> 'name')) STORED;
     ALTER TABLE events ADD COLUMN lat DOUBLE PRECISION
