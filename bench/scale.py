@@ -10,7 +10,8 @@ Each engine runs the extraction stages (clean, nlp, entities, times, places, quo
 on a fresh store; the link stage, which runs on the driver whatever the engine, is timed once
 after the local run. Peak RSS is sampled (psutil, every 0.2 s) for the driver and for the
 worker processes. Resources are loaded before the timing (the driver and each worker annotate
-one short text first). Not a test: it prints a table, it never fails.
+one short text first). ``--keep DIR`` keeps the corpora and the stores (``bench/link.py`` links a
+kept store). Not a test: it prints a table, it never fails.
 """
 
 from __future__ import annotations
@@ -206,12 +207,15 @@ def main() -> None:
     parser.add_argument("sizes", type=int, nargs="*", default=[1000])
     parser.add_argument("--file-records", type=int, default=100, help="records per JSONL file")
     parser.add_argument("--engines", default="dask1,dask2,local", help="local last: driver memory")
+    parser.add_argument("--keep", type=Path, help="a new folder to keep the corpora and stores in")
     args = parser.parse_args()
     pool = real_pool()
     print(f"pool: {len(pool)} real articles ({sum(map(len, pool))} sentences); stages: {', '.join(EXTRACT)}")
-    with tempfile.TemporaryDirectory(prefix="eventwire-scale-") as work:
+    with tempfile.TemporaryDirectory(prefix="eventwire-scale-") as temporary:
+        work = args.keep or Path(temporary)
+        work.mkdir(exist_ok=args.keep is None)
         for size in args.sizes:
-            bench(size, args.engines.split(","), args.file_records, pool, Path(work))
+            bench(size, args.engines.split(","), args.file_records, pool, work)
 
 
 if __name__ == "__main__":

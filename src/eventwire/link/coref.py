@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -48,12 +49,17 @@ class Settings:
     def load(cls) -> Settings:
         return cls(**datafiles.load("link", "coref.toml"))
 
+    @cached_property
+    def _type_pairs(self) -> dict[frozenset[str], float]:
+        return {frozenset((p["a"], p["b"])): p["score"] for p in self.type["compatible"]}
+
     def type_score(self, a: str, b: str) -> float | None:
         """1.0 for one type, the listed score for a compatible pair, None for a veto."""
-        if a == b:
-            return 1.0
-        pairs = {frozenset((p["a"], p["b"])): p["score"] for p in self.type["compatible"]}
-        return pairs.get(frozenset((a, b)))
+        return 1.0 if a == b else self._type_pairs.get(frozenset((a, b)))
+
+    def compatible_types(self, a: str) -> frozenset[str]:
+        """The types a mention of type *a* may corefer with (*a* itself included)."""
+        return frozenset({a}.union(*(pair - {a} for pair in self._type_pairs if a in pair)))
 
     def aux_compatible(self, a: str | None, b: str | None) -> bool:
         a, b = a or ASSERTED, b or ASSERTED
@@ -261,6 +267,9 @@ class EventLinker:
         self._idf = Idf([], sublinear_tf=True)
         self._seq: dict[str, int] = {}  # event id -> creation order: the oldest keeps its id
         self._linked: set[str] = set()  # ids of the mentions held, so a re-run adds nothing twice
+        self._days: dict[int, set[str]] = {}  # day ordinal -> events with a mention of that day
+        self._undated: set[str] = set()  # events with an undated mention
+        self._types: dict[str, set[str]] = {}  # event id -> the types of its mentions
 
     def restore(self, events: Iterable[Event], contexts: Iterable[MentionContext]) -> None:
         """Rebuild the state from stored events (taken over, not copied) and their mentions' contexts.
@@ -272,9 +281,11 @@ class EventLinker:
             self.events[event.id] = event
             self._seq[event.id] = len(self._seq)
             self._members[event.id] = [self._member(by_id[m]) for m in event.mentions if m in by_id]
+            self._types[event.id] = set()
             self._linked.update(event.mentions)
             for member in self._members[event.id]:
                 self._count_terms(member)
+                self._index(event.id, member)
 
     def add(self, mentions: list[MentionContext]) -> list[Event]:
         """Link *mentions* to the events known so far; return the events created or changed.
@@ -287,18 +298,6 @@ class EventLinker:
             if ctx.mention.id not in self._linked:
                 touched[self._link(self._member(ctx))] = None
         return [self.events[eid] for eid in touched if eid in self.events]
-
-    def forget(self, before: dt.date) -> list[Event]:
-        """Drop (and return) events whose every dated mention is before *before* (bounded memory)."""
-        old = [
-            eid
-            for eid, members in self._members.items()
-            if (days := [m.day for m in members if m.day is not None]) and max(days) < before.toordinal()
-        ]
-        for eid in old:
-            self._linked.difference_update(self.events[eid].mentions)
-            del self._members[eid]
-        return [self.events.pop(eid) for eid in old]
 
     def score(self, a: MentionContext, b: MentionContext) -> PairScore | None:
         """The score of two mentions, or None when a rule vetoes the pair."""
@@ -332,18 +331,33 @@ class EventLinker:
 
     def _best(self, new: _Member, eid: str) -> PairScore | None:
         """The best-scoring pair of *new* with a mention of event *eid* (None if all are vetoed)."""
-        pairs = [p for m in self._members[eid] if (p := self._pair(new, m))]
+        least = self.settings.threshold
+        pairs = [p for m in self._members[eid] if (p := self._pair(new, m, least))]
         return max(pairs, key=lambda p: p.score, default=None)
 
     def _candidates(self, new: _Member) -> list[str]:
-        window = self.settings.candidate_days
-        return [
-            eid
-            for eid, members in self._members.items()
-            if new.day is None or any(m.day is None or abs(m.day - new.day) <= window for m in members)
-        ]
+        """The events with a mention within ``candidate_days`` of *new* (any, when *new* is
+        undated, or undated itself) and of a type *new* may corefer with."""
+        if new.day is None:
+            found: Iterable[str] = self._members
+        else:
+            window = self.settings.candidate_days
+            days = (self._days.get(day, ()) for day in range(new.day - window, new.day + window + 1))
+            found = self._undated.union(*days)
+        types = self.settings.compatible_types(new.ctx.mention.event)
+        return [eid for eid in found if not self._types[eid].isdisjoint(types)]
 
-    def _pair(self, a: _Member, b: _Member) -> PairScore | None:
+    def _index(self, eid: str, member: _Member) -> None:
+        """Note that event *eid* holds *member*, for :meth:`_candidates`."""
+        if member.day is None:
+            self._undated.add(eid)
+        else:
+            self._days.setdefault(member.day, set()).add(eid)
+        self._types[eid].add(member.ctx.mention.event)
+
+    def _pair(self, a: _Member, b: _Member, least: float = -math.inf) -> PairScore | None:
+        """The score of *a* and *b*; None when a rule vetoes the pair or when it would stay below
+        *least* with the evidence words at their best (then they are not compared)."""
         s = self.settings
         ma, mb = a.ctx.mention, b.ctx.mention
         type_score = s.type_score(ma.event, mb.event)
@@ -357,11 +371,14 @@ class EventLinker:
             "participants": participants_signal(ma, mb, s),
             "place": place,
             "date": date,
-            "evidence": dot(self._idf.vector(a.bag), self._idf.vector(b.bag)),
+            "evidence": 1.0,  # its best, for the bound; compared below
             "story": None if not (a.ctx.story and b.ctx.story) else float(a.ctx.story == b.ctx.story),
         }
         values = {name: s.neutral if v is None else v for name, v in signals.items()}
         total = sum(s.weights[name] for name in values)
+        if round(sum(s.weights[name] * v for name, v in values.items()) / total, 4) < least:
+            return None
+        values["evidence"] = dot(self._idf.vector(a.bag), self._idf.vector(b.bag))
         score = sum(s.weights[name] * v for name, v in values.items()) / total
         return PairScore(round(score, 4), {name: round(v, 4) for name, v in values.items()})
 
@@ -370,16 +387,25 @@ class EventLinker:
         self.events[mention.id] = Event(mention.id, mention.event)
         self._seq[mention.id] = len(self._seq)
         self._members[mention.id] = []
+        self._types[mention.id] = set()
         self._join(mention.id, new)
         return mention.id
 
     def _join(self, eid: str, new: _Member) -> None:
         self._members[eid].append(new)
         self._linked.add(new.ctx.mention.id)
+        self._index(eid, new)
         self._recount(eid)
 
     def _merge(self, kept: str, absorbed: str, pair: PairScore) -> None:
-        self._members[kept].extend(self._members.pop(absorbed))
+        moved = self._members.pop(absorbed)
+        self._members[kept].extend(moved)
+        self._undated.discard(absorbed)
+        del self._types[absorbed]
+        for member in moved:
+            if member.day is not None:
+                self._days[member.day].discard(absorbed)
+            self._index(kept, member)
         gone = self.events.pop(absorbed)
         event = self.events[kept]
         event.merges.extend([*gone.merges, EventMerge(kept, absorbed, pair.score, pair.reason)])

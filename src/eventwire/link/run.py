@@ -52,6 +52,17 @@ def article_day(article: Article) -> str | None:
     return (article.published + "-01-01")[:10] if article.published else None
 
 
+def day_order(articles: Iterable[Article]) -> list[Article]:
+    """*articles* by day (undated ones at today's, where linking places them), else as given."""
+    today = _today()
+    return sorted(articles, key=lambda a: article_day(a) or today)
+
+
+def _today() -> str:
+    """Where the store places undated articles: the day they are linked."""
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
 def link_batch(
     store: Store,
     articles: Sequence[Article],
@@ -66,12 +77,12 @@ def link_batch(
     if not articles:
         return LinkBatch()
     days = {a.id: article_day(a) for a in articles}
-    today = dt.datetime.now(dt.UTC).date().isoformat()  # where the store places undated articles
+    today = _today()
     placed = {doc_id: day or today for doc_id, day in days.items()}
     settings = Settings.load()
     span = (*_window(placed.values(), settings.window_days), settings.recent_links)
     linker = _Linker(store.link_window(*span), neardup.Settings.load(), similarity.Settings.load())
-    ordered = sorted(articles, key=lambda a: placed[a.id])
+    ordered = day_order(articles)
     bags = parse_terms((document_text(a.title, a.text) for a in ordered), nlp, linker.similarity)
     batch = linker.link(
         ordered, [_dated(dict(bag), days[a.id]) for a, bag in zip(ordered, bags, strict=True)], days
@@ -190,9 +201,9 @@ class _Linker:
                 story_id = self._cluster(article.id, idf.vector(bag))
                 if story_id == f"story-{article.id}":
                     batch.stories[story_id] = article.title
-        batch.merges = [StoryMerge(m.kept, m.absorbed, m.similarity) for m in self.clusterer.consolidate()]
-        touched = {self.clusterer.group(a.id) for a in articles if a.id in self.clustered}
-        splits = self.clusterer.split(touched)
+        merges = self.clusterer.consolidate(self._groups(articles))
+        batch.merges = [StoryMerge(m.kept, m.absorbed, m.similarity) for m in merges]
+        splits = self.clusterer.split(self._groups(articles))
         batch.splits = [StorySplit(s.kept, s.created, s.similarity, s.members) for s in splits]
         for article, signature, bag in zip(articles, signatures, bags, strict=True):
             raw = signature.astype(_SIGNATURE).tobytes()
@@ -201,6 +212,10 @@ class _Linker:
                 ArticleLink(article.id, raw, bag, days[article.id], story_id, duplicates[article.id])
             )
         return batch
+
+    def _groups(self, articles: Sequence[Article]) -> set[str]:
+        """The stories (of one or more) that hold *articles*' clustered articles now."""
+        return {self.clusterer.group(a.id) for a in articles if a.id in self.clustered}
 
     def _duplicate(self, doc_id: str, signature: np.ndarray) -> str | None:
         """The canonical article *doc_id* is a copy of (None if none), noting what it joins."""

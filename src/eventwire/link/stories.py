@@ -110,14 +110,22 @@ class StoryClusterer:
         """The story id of *doc_id*, an unclustered document's own story-of-one included."""
         return self._story_of[doc_id]
 
-    def consolidate(self) -> list[Merge]:
-        """Merge stories while the mean cosine between two of them reaches ``merge_threshold``."""
-        ids = sorted(self.stories, key=lambda sid: self.stories[sid].seq)
+    def consolidate(self, touched: Iterable[str] | None = None) -> list[Merge]:
+        """Merge stories while the mean cosine between two of them reaches ``merge_threshold``.
+
+        With *touched* (the stories that gained documents), only they and the stories they reach
+        through pairs whose mean cosine reaches the threshold are merged: a merged story's mean
+        cosine with another is an average of its parts', so no merge leaves that set, and the
+        other stories were consolidated by earlier calls.
+        """
+        rows = self._neighbourhood(touched)
+        ids = sorted(rows, key=lambda sid: self.stories[sid].seq)
         index = {sid: i for i, sid in enumerate(ids)}
         dots = np.zeros((len(ids), len(ids)))
         for sid in ids:
-            for other, value in self._dots(self.stories[sid].total).items():
-                dots[index[sid], index[other]] = value
+            for other, value in rows[sid].items():
+                if other in index:
+                    dots[index[sid], index[other]] = value
         sizes = np.array([len(self.stories[sid].members) for sid in ids], dtype=float)
         done = [
             Merge(ids[kept], ids[absorbed], score)
@@ -127,6 +135,22 @@ class StoryClusterer:
             self._merge(self.stories[merge.kept], self.stories[merge.absorbed])
         self.merges.extend(done)
         return done
+
+    def _neighbourhood(self, touched: Iterable[str] | None) -> dict[str, dict[str, float]]:
+        """The dot products (:meth:`_dots`) of every story's total, or with *touched*, of those
+        stories and of the stories reached from them through pairs of mean cosine at the threshold."""
+        if touched is None:
+            return {sid: self._dots(story.total) for sid, story in self.stories.items()}
+        rows: dict[str, dict[str, float]] = {}
+        todo = [sid for sid in touched if sid in self.stories]
+        while todo:
+            sid = todo.pop()
+            if sid in rows:
+                continue
+            rows[sid] = row = self._dots(self.stories[sid].total)
+            least = self.merge_threshold * len(self.stories[sid].members)  # per member of the other
+            todo += [o for o, v in row.items() if v >= least * len(self.stories[o].members)]
+        return rows
 
     def split(self, story_ids: Iterable[str]) -> list[Split]:
         """Split the listed stories whose members no longer hold together.

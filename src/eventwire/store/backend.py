@@ -37,7 +37,7 @@ class SQLiteBackend:
     article_source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
     article_match = "articles_fts MATCH ?"
     snippet = f"snippet(articles_fts, 1, '[', ']', '…', {_SNIPPET_WORDS})"
-    rank = "rank"
+    rank = "rank, a.rowid"  # BM25, ties in insertion order
     # Events whose evidence sentence matches a full-text query.
     event_match = "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
 
@@ -141,7 +141,7 @@ class PostgresBackend:
         "ts_headline('simple', a.text, q, 'StartSel=[, StopSel=], MaxFragments=1,"
         f" MaxWords={_SNIPPET_WORDS}, MinWords=4, FragmentDelimiter=…')"
     )
-    rank = "ts_rank(a.fts, q) DESC"
+    rank = "ts_rank(a.fts, q, 1) DESC, a.rowid"  # rank / (1 + log(length)), ties in insertion order
     event_match = "e.sentence_fts @@ websearch_to_tsquery('simple', ?)"
 
     def __init__(self, dsn: str) -> None:

@@ -1,0 +1,59 @@
+"""The link stage alone, on a store whose articles were extracted but not linked.
+
+    python bench/scale.py 10000 --engines local --keep /tmp/w   # (or dask2) keeps corpus and store
+    python bench/link.py /tmp/w/local-10000.db /tmp/w/corpus-10000 [--files N] [--copy]
+
+Links the articles of the first *N* files of the corpus (all by default) with ``Pipeline.run``
+and the stages ``clean`` and ``link`` (articles already stored are not annotated again), and
+prints the articles linked, the rate, the peak RSS of this process, and the time per part of the
+stage. ``--copy`` links a copy of the store, leaving it unlinked for another run. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from eventwire.config import Settings
+from eventwire.pipeline import LINK_STAGE, Pipeline
+from eventwire.scale.worker import resources
+from eventwire.store import open_store
+from scale import MB, PeakRss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("corpus", type=Path, help="the folder of JSONL files the store was made from")
+    parser.add_argument("--files", type=int, default=0, help="link the articles of the first N files")
+    parser.add_argument("--copy", action="store_true", help="link a copy of the store")
+    args = parser.parse_args()
+    files = sorted(args.corpus.glob("*.jsonl"))[: args.files or None]
+    with tempfile.TemporaryDirectory(prefix="eventwire-link-") as work:
+        db = args.db
+        if args.copy:
+            db = Path(work) / args.db.name
+            shutil.copy(args.db, db)
+        store = open_store(db)
+        settings = Settings.load()
+        pipeline = Pipeline(store, resources(settings), ("clean", LINK_STAGE))
+        _ = pipeline.resources.nlp  # loaded before the timing
+        try:
+            with PeakRss() as peak:
+                start = time.perf_counter()
+                report = pipeline.run(list(map(str, files)), "bench link")
+                seconds = time.perf_counter() - start
+        finally:
+            store.close()
+    linked = report.counts["updated"] + report.counts["added"]
+    print(f"link_batch {settings.link_batch}, link_group {settings.link_group}: {linked} articles linked"
+          f" in {seconds:.1f} s ({linked / seconds:.2f}/s), peak RSS {peak.driver / MB:.0f} MB")  # fmt: skip
+    for stage, timing in sorted(report.timings.items()):
+        print(f"  {stage:<8}{timing.seconds:>9.1f} s")
+
+
+if __name__ == "__main__":
+    main()
