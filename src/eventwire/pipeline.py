@@ -292,7 +292,7 @@ class _Saver:
         skipped = {i for i, now in group if not now}
         counts["unchanged"] += len(skipped - set(todo))
         counts["updated"] += len(skipped & set(todo))
-        ordered = day_order(self.store.articles(todo)) if todo else []
+        ordered = day_order(list(self.store.articles(todo))) if todo else []
         size = self.pipeline.resources.settings.link_batch
         for start in range(0, len(ordered), size):
             self._link_articles(ordered[start : start + size])

@@ -57,6 +57,11 @@ class Settings:
         """1.0 for one type, the listed score for a compatible pair, None for a veto."""
         return 1.0 if a == b else self._type_pairs.get(frozenset((a, b)))
 
+    def mean(self, values: Mapping[str, float]) -> float:
+        """The weighted mean of signal *values*, rounded to 4 places (a pair's score)."""
+        total = sum(self.weights[name] for name in values)
+        return round(sum(self.weights[name] * v for name, v in values.items()) / total, 4)
+
     def compatible_types(self, a: str) -> frozenset[str]:
         """The types a mention of type *a* may corefer with (*a* itself included)."""
         return frozenset({a}.union(*(pair - {a} for pair in self._type_pairs if a in pair)))
@@ -375,12 +380,10 @@ class EventLinker:
             "story": None if not (a.ctx.story and b.ctx.story) else float(a.ctx.story == b.ctx.story),
         }
         values = {name: s.neutral if v is None else v for name, v in signals.items()}
-        total = sum(s.weights[name] for name in values)
-        if round(sum(s.weights[name] * v for name, v in values.items()) / total, 4) < least:
+        if s.mean(values) < least:
             return None
         values["evidence"] = dot(self._idf.vector(a.bag), self._idf.vector(b.bag))
-        score = sum(s.weights[name] * v for name, v in values.items()) / total
-        return PairScore(round(score, 4), {name: round(v, 4) for name, v in values.items()})
+        return PairScore(s.mean(values), {name: round(v, 4) for name, v in values.items()})
 
     def _create(self, new: _Member) -> str:
         mention = new.ctx.mention

@@ -52,15 +52,17 @@ def article_day(article: Article) -> str | None:
     return (article.published + "-01-01")[:10] if article.published else None
 
 
-def day_order(articles: Iterable[Article]) -> list[Article]:
-    """*articles* by day (undated ones at today's, where linking places them), else as given."""
-    today = _today()
-    return sorted(articles, key=lambda a: article_day(a) or today)
+def placed_days(articles: Iterable[Article]) -> dict[str, str]:
+    """The day of each article by id; an undated one is placed where the store places it, at the
+    day it is linked (today)."""
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    return {a.id: article_day(a) or today for a in articles}
 
 
-def _today() -> str:
-    """Where the store places undated articles: the day they are linked."""
-    return dt.datetime.now(dt.UTC).date().isoformat()
+def day_order(articles: Sequence[Article]) -> list[Article]:
+    """*articles* by their :func:`placed_days`, else as given."""
+    placed = placed_days(articles)
+    return sorted(articles, key=lambda a: placed[a.id])
 
 
 def link_batch(
@@ -77,8 +79,7 @@ def link_batch(
     if not articles:
         return LinkBatch()
     days = {a.id: article_day(a) for a in articles}
-    today = _today()
-    placed = {doc_id: day or today for doc_id, day in days.items()}
+    placed = placed_days(articles)
     settings = Settings.load()
     span = (*_window(placed.values(), settings.window_days), settings.recent_links)
     linker = _Linker(store.link_window(*span), neardup.Settings.load(), similarity.Settings.load())
