@@ -6,7 +6,8 @@
 Links the articles of the first *N* files of the corpus (all by default) with ``Pipeline.run``
 and the stages ``clean`` and ``link`` (articles already stored are not annotated again), and
 prints the articles linked, the rate, the peak RSS of this process, and the time per part of the
-stage. ``--copy`` links a copy of the store, leaving it unlinked for another run. Not a test.
+stage; runs of 10,000 records or more also print them every tenth of the run. ``--copy`` links
+a copy of the store, leaving it unlinked for another run. Not a test.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from eventwire.config import Settings
 from eventwire.pipeline import LINK_STAGE, Pipeline
 from eventwire.scale.worker import resources
 from eventwire.store import open_store
-from scale import MB, PeakRss
+from scale import MB, Milestones, PeakRss
 
 
 def main() -> None:
@@ -32,6 +33,7 @@ def main() -> None:
     parser.add_argument("--copy", action="store_true", help="link a copy of the store")
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.jsonl"))[: args.files or None]
+    records = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
     with tempfile.TemporaryDirectory(prefix="eventwire-link-") as work:
         db = args.db
         if args.copy:
@@ -44,7 +46,8 @@ def main() -> None:
         try:
             with PeakRss() as peak:
                 start = time.perf_counter()
-                report = pipeline.run(list(map(str, files)), "bench link")
+                progress = Milestones("link", peak, start, records // 10 if records >= 10_000 else 0)
+                report = pipeline.run(list(map(str, files)), "bench link", progress=progress)
                 seconds = time.perf_counter() - start
         finally:
             store.close()

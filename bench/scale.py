@@ -1,6 +1,6 @@
 """Cost curves: throughput and peak memory of the local engine and of Dask with 1 and 2 workers.
 
-    python bench/scale.py [SIZES ...] [--file-records 100] [--engines dask1,dask2,local]
+    python bench/scale.py [SIZES ...] [--file-records 100] [--engines dask1,dask2,local] [--no-link]
 
 For each size N (default 1000), N synthetic articles are made at bench time from real news
 texts (``realtexts.py``: PolNeAR and ECB+ in ../shared): 6 to 14 consecutive sentences of a real
@@ -8,10 +8,11 @@ article, every number changed, a publication date drawn in 2023; they are writte
 files of ``--file-records`` records.
 Each engine runs the extraction stages (clean, nlp, entities, times, places, quotes, events)
 on a fresh store; the link stage, which runs on the driver whatever the engine, is timed once
-after the local run. Peak RSS is sampled (psutil, every 0.2 s) for the driver and for the
-worker processes. Resources are loaded before the timing (the driver and each worker annotate
-one short text first). ``--keep DIR`` keeps the corpora and the stores (``bench/link.py`` links a
-kept store). Not a test: it prints a table, it never fails.
+after the local run (``--no-link`` leaves it out; ``bench/link.py`` times it alone). Peak RSS
+is sampled (psutil, every 0.2 s) for the driver and for the worker processes. Resources are
+loaded before the timing (the driver and each worker annotate one short text first).
+``--keep DIR`` keeps the corpora and the stores (``bench/link.py`` links a kept store). Not a
+test: it prints a table, it never fails.
 """
 
 from __future__ import annotations
@@ -177,7 +178,9 @@ def run_engine(
     return Row(name, report.counts["added"] + report.counts["updated"], seconds, peak)
 
 
-def bench(size: int, engines: list[str], per_file: int, pool: list[list[str]], work: Path) -> None:
+def bench(
+    size: int, engines: list[str], per_file: int, pool: list[list[str]], work: Path, link: bool
+) -> None:
     folder = work / f"corpus-{size}"
     folder.mkdir()
     paths = write_corpus(folder, synthetic(size, pool), per_file)
@@ -192,10 +195,10 @@ def bench(size: int, engines: list[str], per_file: int, pool: list[list[str]], w
         p = row.peak
         print(f"{name:<8}{row.articles:>9}{row.seconds:>9.1f}{row.rate:>12.2f}"
               f"{p.driver / MB:>11.0f}{p.workers / MB:>12.0f}{p.total / MB:>10.0f}", flush=True)  # fmt: skip
-        if name == "local":
-            link = run_engine("local", paths, db, ("clean", LINK_STAGE), per_file)
-            print(f"{'link':<8}{link.articles:>9}{link.seconds:>9.1f}{link.rate:>12.2f}"
-                  f"{link.peak.driver / MB:>11.0f}{'-':>12}{link.peak.total / MB:>10.0f}"
+        if name == "local" and link:
+            linked = run_engine("local", paths, db, ("clean", LINK_STAGE), per_file)
+            print(f"{'link':<8}{linked.articles:>9}{linked.seconds:>9.1f}{linked.rate:>12.2f}"
+                  f"{linked.peak.driver / MB:>11.0f}{'-':>12}{linked.peak.total / MB:>10.0f}"
                   "  (driver only, any engine)", flush=True)  # fmt: skip
     for a, b in (("dask2", "dask1"), ("dask2", "local"), ("dask1", "local")):
         if a in rows and b in rows:
@@ -208,6 +211,7 @@ def main() -> None:
     parser.add_argument("--file-records", type=int, default=100, help="records per JSONL file")
     parser.add_argument("--engines", default="dask1,dask2,local", help="local last: driver memory")
     parser.add_argument("--keep", type=Path, help="a new folder to keep the corpora and stores in")
+    parser.add_argument("--no-link", action="store_true", help="no link timing after local")
     args = parser.parse_args()
     pool = real_pool()
     print(f"pool: {len(pool)} real articles ({sum(map(len, pool))} sentences); stages: {', '.join(EXTRACT)}")
@@ -215,7 +219,7 @@ def main() -> None:
         work = args.keep or Path(temporary)
         work.mkdir(exist_ok=args.keep is None)
         for size in args.sizes:
-            bench(size, args.engines.split(","), args.file_records, pool, work)
+            bench(size, args.engines.split(","), args.file_records, pool, work, not args.no_link)
 
 
 if __name__ == "__main__":
