@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from eventwire.link.coref import EventLinker, MentionContext, count_sources, date_interval
 from eventwire.model import Article, EventDate, EventMention, Participant, Place, Span
@@ -188,3 +189,67 @@ def test_another_event_of_the_type_at_the_same_place_and_day_stays_apart() -> No
     linker = EventLinker()
     linker.add([a, d])
     assert len(linker.events) == 2
+
+
+class EveryPair(EventLinker):
+    """The linker without its shortcuts: every event the candidate rule names, every pair scored."""
+
+    def _candidates(self, new):
+        types = self.settings.compatible_types(new.ctx.mention.event)
+        found = [eid for eid in self._members if not self._types[eid].isdisjoint(types)]
+        if new.day is None:
+            return found
+        return [eid for eid in found if eid in self._undated or self._within(eid, new.day)]
+
+    def _best(self, new, eid):
+        pairs = [p for m in self._members[eid] if (p := self._pair(new, m))]
+        return max(pairs, key=lambda p: p.score, default=None)
+
+
+def test_the_candidate_index_and_score_bounds_link_as_comparing_every_pair() -> None:
+    """Random reports (dates of every precision, publication fallbacks, undated articles,
+    compatible types, places and actors that agree or not) linked in batches both ways."""
+    rng = random.Random(7)
+    words = [f"word{k}" for k in range(40)]
+    dates = [None, None, None, "2026-03-{:02d}", "2026-03-{:02d}", "2026-W{:02d}", "2026-0{}", "2026"]
+    contexts = []
+    for i in range(300):
+        sentence = " ".join(rng.sample(words, 5)).capitalize() + "."
+        published = None if rng.random() < 0.1 else f"2026-03-{rng.randrange(1, 32):02d}"
+        date = rng.choice(dates)
+        date = (
+            date.format(rng.randrange(3, 10) if "W" in date or "-0{}" in date else rng.randrange(1, 32))
+            if date
+            else None
+        )
+        source = article(f"a{i}", sentence, rng.choice(["Herald", "Courier", None]), published)
+        contexts.append(
+            mention(
+                source,
+                sentence,
+                sentence.split()[1],
+                event=rng.choice(["REQUEST", "ACCUSE", "ASSAULT", "COERCE"]),
+                actor=rng.choice([BRIGADE, None, "the 3rd Brigade"]),
+                place=rng.choice([KESSEL, ORLEN, DONETSK_REGION, None]),
+                date=date,
+            )
+        )
+    fast, slow = EventLinker(), EveryPair()
+    for start in range(0, len(contexts), 50):
+        fast.add(contexts[start : start + 50])
+        slow.add(contexts[start : start + 50])
+    assert 60 < len(slow.events) < 240  # many mentions linked, many did not
+    assert sum(len(e.merges) for e in slow.events.values()) > 5
+    assert {e.id: (e.mentions, e.merges) for e in fast.events.values()} == {
+        e.id: (e.mentions, e.merges) for e in slow.events.values()
+    }
+
+
+def test_a_dated_report_joins_an_event_known_only_from_an_undated_one() -> None:
+    undated = mention(article("a1", APPEAL_A, "Kessel Herald", published=None), APPEAL_A, "appealed")
+    dated = mention(article("b1", APPEAL_B, "Daily Courier"), APPEAL_B, "appealed", date="2026-03-01")
+    linker = EventLinker()
+    linker.add([undated])
+    [event] = linker.add([dated])
+    assert event.id == undated.mention.id
+    assert event.mentions == [undated.mention.id, dated.mention.id]

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -23,11 +23,12 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventwire import datafiles
-from eventwire.link.similarity import Idf, dot
+from eventwire.link.similarity import Idf, Vector, dot
 from eventwire.model import Article, Event, EventDate, EventMention, EventMerge, Participant, Place
 
 WORD = re.compile(r"[^\W_]+")
 ASSERTED = "asserted"  # the name of aux None in the settings
+Span = tuple[int, int]  # the first and last day (ordinals) of a date's interval
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,12 @@ def date_interval(value: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def date_span(date: EventDate | None) -> Span | None:
+    """The first and last day of *date*'s interval as ordinals, or None if unknown or unreadable."""
+    interval = date_interval(date.value) if date else None
+    return (interval[0].toordinal(), interval[1].toordinal()) if interval else None
+
+
 def mention_date(ctx: MentionContext) -> EventDate | None:
     """The mention's date, or the article's publication date as a weaker fallback."""
     if ctx.mention.date and date_interval(ctx.mention.date.value):
@@ -211,15 +218,12 @@ def mention_date(ctx: MentionContext) -> EventDate | None:
     return EventDate(ctx.published, "day", "publication") if ctx.published else None
 
 
-def date_signal(a: EventDate | None, b: EventDate | None, s: Settings) -> float | None:
-    """1.0 for overlapping dates, falling to ``edge`` at the window; None if unknown; -1.0 veto."""
-    ia, ib = (date_interval(d.value) if d else None for d in (a, b))
-    if ia is None or ib is None or a is None or b is None:
-        return None
+def date_signal(a: Span, b: Span, weak: bool, s: Settings) -> float:
+    """1.0 for overlapping date spans, falling to ``edge`` at the window (``publication_window``
+    when *weak*: a publication date stands in for one of them); -1.0 for a veto."""
     rules = s.date
-    weak = "publication" in (a.source, b.source)
     window = rules["publication_window"] if weak else rules["text_window"]
-    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+    gap = max(b[0] - a[1], a[0] - b[1], 0)
     if gap > window:
         return -1.0
     value = 1.0 if gap <= 1 else 1.0 - (1.0 - rules["edge"]) * (gap - 1) / max(window - 1, 1)
@@ -245,8 +249,9 @@ def evidence_terms(ctx: MentionContext, s: Settings) -> Counter[str]:
 @dataclass
 class _Member:
     ctx: MentionContext
-    date: EventDate | None
+    span: Span | None  # the date's interval, for the date signal and the index of spans
     day: int | None  # ordinal of the date interval's middle, for the candidate window
+    weak: bool  # the publication date stands in for the event's date
     bag: Counter[str]
 
 
@@ -272,9 +277,12 @@ class EventLinker:
         self._idf = Idf([], sublinear_tf=True)
         self._seq: dict[str, int] = {}  # event id -> creation order: the oldest keeps its id
         self._linked: set[str] = set()  # ids of the mentions held, so a re-run adds nothing twice
-        self._days: dict[int, set[str]] = {}  # day ordinal -> events with a mention of that day
+        # (type, span) -> the events with a mention of that type and date span (None: undated)
+        self._spans: dict[tuple[str, Span | None], set[str]] = {}
+        self._lengths: set[int] = set()  # the lengths (days) of the spans indexed
         self._undated: set[str] = set()  # events with an undated mention
         self._types: dict[str, set[str]] = {}  # event id -> the types of its mentions
+        self._new_vector: tuple[str, Vector] | None = None  # a mention's evidence vector under this IDF
 
     def restore(self, events: Iterable[Event], contexts: Iterable[MentionContext]) -> None:
         """Rebuild the state from stored events (taken over, not copied) and their mentions' contexts.
@@ -310,13 +318,22 @@ class EventLinker:
 
     def _member(self, ctx: MentionContext) -> _Member:
         date = mention_date(ctx)
-        span = date_interval(date.value) if date else None
-        day = (span[0].toordinal() + span[1].toordinal()) // 2 if span else None
-        return _Member(ctx, date, day, evidence_terms(ctx, self.settings))
+        span = date_span(date)
+        day = (span[0] + span[1]) // 2 if span else None
+        weak = date is not None and date.source == "publication"
+        return _Member(ctx, span, day, weak, evidence_terms(ctx, self.settings))
 
     def _count_terms(self, member: _Member) -> None:
         self._idf.df.update(member.bag.keys())
         self._idf.n += 1
+        self._new_vector = None
+
+    def _vector(self, member: _Member) -> Vector:
+        """*member*'s evidence vector, kept for the next pairs while the IDF does not change."""
+        key = member.ctx.mention.id
+        if self._new_vector is None or self._new_vector[0] != key:
+            self._new_vector = (key, self._idf.vector(member.bag))
+        return self._new_vector[1]
 
     def _link(self, new: _Member) -> str:
         self._count_terms(new)
@@ -335,41 +352,63 @@ class EventLinker:
         return kept
 
     def _best(self, new: _Member, eid: str) -> PairScore | None:
-        """The best-scoring pair of *new* with a mention of event *eid* (None if all are vetoed)."""
-        least = self.settings.threshold
-        pairs = [p for m in self._members[eid] if (p := self._pair(new, m, least))]
-        return max(pairs, key=lambda p: p.score, default=None)
+        """The best-scoring pair of *new* with a mention of event *eid*, the first on a tie; pairs
+        that cannot reach the threshold or beat the best so far are not scored (None if none is)."""
+        best: PairScore | None = None
+        for member in self._members[eid]:
+            pair = self._pair(new, member, max(self.settings.threshold, best.score if best else -math.inf))
+            if pair and (best is None or pair.score > best.score):
+                best = pair
+        return best
 
     def _candidates(self, new: _Member) -> list[str]:
         """The events with a mention within ``candidate_days`` of *new* (any, when *new* is
-        undated, or undated itself) and of a type *new* may corefer with."""
-        if new.day is None:
-            found: Iterable[str] = self._members
-        else:
-            window = self.settings.candidate_days
-            days = (self._days.get(day, ()) for day in range(new.day - window, new.day + window + 1))
-            found = self._undated.union(*days)
+        undated, or undated itself) and of a type *new* may corefer with; left out, those whose
+        every mention is of another type or dated too far from *new* for the date rule (every
+        pair with them would be vetoed)."""
         types = self.settings.compatible_types(new.ctx.mention.event)
-        return [eid for eid in found if not self._types[eid].isdisjoint(types)]
+        if new.span is None or new.day is None:
+            return [eid for eid in self._members if not self._types[eid].isdisjoint(types)]
+        found = set().union(*(self._near(kind, new.span) for kind in types))
+        return [eid for eid in found if eid in self._undated or self._within(eid, new.day)]
+
+    def _near(self, kind: str, span: Span) -> Iterator[str]:
+        """The events with an undated mention of type *kind* or one whose span is within the
+        widest date window of *span*."""
+        yield from self._spans.get((kind, None), ())
+        widest = max(self.settings.date["text_window"], self.settings.date["publication_window"])
+        for length in self._lengths:
+            for first in range(span[0] - widest - length + 1, span[1] + widest + 1):
+                yield from self._spans.get((kind, (first, first + length - 1)), ())
+
+    def _within(self, eid: str, day: int) -> bool:
+        """Whether event *eid* has a mention dated within ``candidate_days`` of *day*."""
+        window = self.settings.candidate_days
+        return any(m.day is not None and abs(m.day - day) <= window for m in self._members[eid])
 
     def _index(self, eid: str, member: _Member) -> None:
         """Note that event *eid* holds *member*, for :meth:`_candidates`."""
-        if member.day is None:
+        kind = member.ctx.mention.event
+        self._spans.setdefault((kind, member.span), set()).add(eid)
+        if member.span is None:
             self._undated.add(eid)
         else:
-            self._days.setdefault(member.day, set()).add(eid)
-        self._types[eid].add(member.ctx.mention.event)
+            self._lengths.add(member.span[1] - member.span[0] + 1)
+        self._types[eid].add(kind)
 
     def _pair(self, a: _Member, b: _Member, least: float = -math.inf) -> PairScore | None:
         """The score of *a* and *b*; None when a rule vetoes the pair or when it would stay below
         *least* with the evidence words at their best (then they are not compared)."""
         s = self.settings
+        date = None if a.span is None or b.span is None else date_signal(a.span, b.span, a.weak or b.weak, s)
+        if date == -1.0:
+            return None
         ma, mb = a.ctx.mention, b.ctx.mention
         type_score = s.type_score(ma.event, mb.event)
         if type_score is None or not s.aux_compatible(ma.aux, mb.aux) or not _may_share_article(a, b, s):
             return None
-        place, date = place_signal(ma.location, mb.location, s), date_signal(a.date, b.date, s)
-        if place == -1.0 or date == -1.0:
+        place = place_signal(ma.location, mb.location, s)
+        if place == -1.0:
             return None
         signals = {
             "type": type_score,
@@ -382,8 +421,24 @@ class EventLinker:
         values = {name: s.neutral if v is None else v for name, v in signals.items()}
         if s.mean(values) < least:
             return None
-        values["evidence"] = dot(self._idf.vector(a.bag), self._idf.vector(b.bag))
+        evidence = self._evidence(a, b, values, least)
+        if evidence is None:
+            return None
+        values["evidence"] = evidence
         return PairScore(s.mean(values), {name: round(v, 4) for name, v in values.items()})
+
+    def _evidence(self, a: _Member, b: _Member, values: dict[str, float], least: float) -> float | None:
+        """The cosine of *a*'s and *b*'s evidence vectors (0.0 when they share no word), or None
+        when the pair (*values*) would stay below *least* even at the cosine's upper bound, the
+        norm of *a*'s vector over the shared words (then *b*'s vector is not built)."""
+        vector = self._vector(a)
+        shared = [vector[term] for term in b.bag if term in vector]
+        if not shared:
+            return 0.0
+        bound = math.sqrt(sum(x * x for x in shared)) + 1e-9  # Cauchy-Schwarz, |b| = 1
+        if bound < 1.0 and self.settings.mean({**values, "evidence": bound}) < least:
+            return None
+        return dot(vector, self._idf.vector(b.bag))
 
     def _create(self, new: _Member) -> str:
         mention = new.ctx.mention
@@ -406,8 +461,7 @@ class EventLinker:
         self._undated.discard(absorbed)
         del self._types[absorbed]
         for member in moved:
-            if member.day is not None:
-                self._days[member.day].discard(absorbed)
+            self._spans[(member.ctx.mention.event, member.span)].discard(absorbed)
             self._index(kept, member)
         gone = self.events.pop(absorbed)
         event = self.events[kept]
