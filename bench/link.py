@@ -7,12 +7,14 @@ Links the articles of the first *N* files of the corpus (all by default) with ``
 and the stages ``clean`` and ``link`` (articles already stored are not annotated again), and
 prints the articles linked, the rate, the peak RSS of this process, and the time per part of the
 stage; runs of 10,000 records or more also print them every tenth of the run. ``--copy`` links
-a copy of the store, leaving it unlinked for another run. Not a test.
+a copy of the store, leaving it unlinked for another run; ``--dump OUT.json`` writes the
+stories and events after, to compare two versions of the code. Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import tempfile
 import time
@@ -21,8 +23,16 @@ from pathlib import Path
 from eventwire.config import Settings
 from eventwire.pipeline import LINK_STAGE, Pipeline
 from eventwire.scale.worker import resources
-from eventwire.store import open_store
+from eventwire.store import Store, open_store
 from scale import MB, Milestones, PeakRss
+
+
+def dump(store: Store, path: Path) -> None:
+    """The stories (id, articles) and every linked mention's event (id, type, mentions, sources),
+    sorted, as JSON: two runs linked the same way write the same file."""
+    stories = sorted((s.id, s.article_ids) for s in store.stories())
+    events = {m: (e.id, e.event, sorted(e.mentions), e.sources) for m, e in store.linked_events().items()}
+    path.write_text(json.dumps({"stories": stories, "events": sorted(events.items())}), encoding="utf-8")
 
 
 def main() -> None:
@@ -31,6 +41,7 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="the folder of JSONL files the store was made from")
     parser.add_argument("--files", type=int, default=0, help="link the articles of the first N files")
     parser.add_argument("--copy", action="store_true", help="link a copy of the store")
+    parser.add_argument("--dump", type=Path, help="write the stories and linked events to this JSON file")
     args = parser.parse_args()
     files = sorted(args.corpus.glob("*.jsonl"))[: args.files or None]
     records = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
@@ -49,6 +60,8 @@ def main() -> None:
                 progress = Milestones("link", peak, start, records // 10 if records >= 10_000 else 0)
                 report = pipeline.run(list(map(str, files)), "bench link", progress=progress)
                 seconds = time.perf_counter() - start
+            if args.dump:
+                dump(store, args.dump)
         finally:
             store.close()
     linked = report.counts["updated"] + report.counts["added"]
