@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import random
 
+import numpy as np
 import pytest
 
 from eventwire.link.similarity import Settings, parse_terms, vectorize
@@ -104,3 +106,69 @@ def test_documents_of_other_years_are_kept_apart_unless_undated():
 
 def test_the_year_penalty_defaults_to_the_setting():
     assert StoryClusterer(0.5, 0.5).year_penalty == Settings.load().year_penalty
+
+
+class DenseAgglomeration(StoryClusterer):
+    """The clusterer with every adjusted mean worked out again after each merge, on whole
+    matrices: the reference that keeping the means and updating one row and column must equal."""
+
+    def _agglomerate(self, dots, sizes, year_counts):
+        dots, sizes, year_counts = dots.copy(), sizes.copy(), year_counts.copy()
+        alive = np.ones(len(sizes), dtype=bool)
+        done = []
+        while alive.sum() > 1:
+            dated = year_counts.sum(axis=1)
+            pairs = np.outer(dated, dated)
+            disagreement = np.where(
+                pairs > 0, 1.0 - year_counts @ year_counts.T / np.maximum(pairs, 1.0), 0.0
+            )
+            mean = dots / np.outer(sizes, sizes) - self.year_penalty * disagreement
+            mean[~alive, :] = mean[:, ~alive] = -np.inf
+            np.fill_diagonal(mean, -np.inf)
+            a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
+            if mean[a, b] < self.merge_threshold:
+                break
+            kept, absorbed = (a, b) if a < b else (b, a)
+            dots[kept, :] += dots[absorbed, :]
+            dots[:, kept] += dots[:, absorbed]
+            sizes[kept] += sizes[absorbed]
+            year_counts[kept] += year_counts[absorbed]
+            year_counts[absorbed] = 0
+            alive[absorbed] = False
+            done.append((int(kept), int(absorbed), round(float(mean[a, b]), 4)))
+        return done
+
+
+def _random_documents(seed: int, n: int) -> list[tuple[str, dict[str, float]]]:
+    """*n* unit vectors around 40 topics of a 120-word vocabulary, most with a year marker."""
+    rng = random.Random(seed)
+    topics = [rng.sample(range(120), 5) for _ in range(40)]
+    documents = []
+    for i in range(n):
+        words = rng.sample(rng.choice(topics), 3) + rng.sample(range(120), 2)
+        weights = {f"w{w}": rng.random() + 0.2 for w in words}
+        norm = sum(v * v for v in weights.values()) ** 0.5
+        vector = {term: v / norm for term, v in weights.items()}
+        if rng.random() < 0.8:
+            vector[f"@year:{rng.choice(['2021', '2022', '2023'])}"] = 0.0
+        documents.append((f"d{i:03d}", vector))
+    return documents
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_merges_and_splits_equal_working_out_every_mean_again_after_each_merge(seed):
+    results = []
+    for kind in (StoryClusterer, DenseAgglomeration):
+        clusterer = kind(join_threshold=0.97, merge_threshold=0.3, year_penalty=0.2)
+        documents = _random_documents(seed, 300)
+        for doc_id, vector in documents[:280]:
+            clusterer.add(doc_id, vector)
+        merged = clusterer.consolidate()  # 280 stories: two blocks of rows
+        for doc_id, vector in documents[280:]:
+            clusterer.add(doc_id, vector)
+        merged += clusterer.consolidate({clusterer.group(d) for d, _ in documents[280:]})
+        split = clusterer.split(list(clusterer.stories))
+        results.append((merged, split, {s.id: s.members for s in clusterer.stories.values()}))
+    assert results[0] == results[1]
+    merges = results[0][0]
+    assert len(merges) > 100 and len({m.similarity for m in merges}) > 50

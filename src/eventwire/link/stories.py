@@ -23,6 +23,8 @@ import numpy as np
 
 from eventwire.link.similarity import YEAR_MARKER, Settings, Vector, dot, years
 
+_BLOCK = 256  # rows of adjusted means worked out at a time when agglomerating
+
 
 @dataclass
 class Story:
@@ -202,26 +204,47 @@ class StoryClusterer:
         self, dots: np.ndarray, sizes: np.ndarray, year_counts: np.ndarray
     ) -> list[tuple[int, int, float]]:
         """Average-link merges of items (rows, oldest first) while the adjusted mean of two
-        reaches ``merge_threshold``: ``(kept, absorbed, mean)``, the older row kept."""
-        dots, sizes, year_counts = dots.copy(), sizes.copy(), year_counts.copy()
+        reaches ``merge_threshold``: ``(kept, absorbed, mean)``, the older row kept.
+
+        *dots* is consumed (merged rows are summed into it). The adjusted means are kept in one
+        matrix and only the kept row and column are worked out again after a merge, so memory is
+        two matrices of the items whatever the merges, and each step costs one ``argmax``.
+        """
+        if len(sizes) < 2:
+            return []
+        sizes, year_counts = sizes.copy(), year_counts.copy()
+        mean = np.empty_like(dots)
+        for start in range(0, len(sizes), _BLOCK):
+            rows = slice(start, start + _BLOCK)
+            mean[rows] = self._means(dots, sizes, year_counts, rows, slice(None))
+        np.fill_diagonal(mean, -np.inf)
         alive = np.ones(len(sizes), dtype=bool)
         done: list[tuple[int, int, float]] = []
-        while alive.sum() > 1:
-            mean = dots / np.outer(sizes, sizes) - self.year_penalty * _year_disagreement(year_counts)
-            mean[~alive, :] = mean[:, ~alive] = -np.inf
-            np.fill_diagonal(mean, -np.inf)
+        for _ in range(len(sizes) - 1):
             a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
             if mean[a, b] < self.merge_threshold:
                 break
-            kept, absorbed = (a, b) if a < b else (b, a)
+            done.append((int(min(a, b)), int(max(a, b)), round(float(mean[a, b]), 4)))
+            kept, absorbed = done[-1][:2]
             dots[kept, :] += dots[absorbed, :]
             dots[:, kept] += dots[:, absorbed]
             sizes[kept] += sizes[absorbed]
             year_counts[kept] += year_counts[absorbed]
             year_counts[absorbed] = 0
             alive[absorbed] = False
-            done.append((int(kept), int(absorbed), round(float(mean[a, b]), 4)))
+            row, every = slice(kept, kept + 1), slice(None)
+            mean[row, every] = self._means(dots, sizes, year_counts, row, every)
+            mean[every, row] = self._means(dots, sizes, year_counts, every, row)
+            mean[kept, ~alive] = mean[~alive, kept] = mean[kept, kept] = -np.inf
+            mean[absorbed, :] = mean[:, absorbed] = -np.inf
         return done
+
+    def _means(
+        self, dots: np.ndarray, sizes: np.ndarray, year_counts: np.ndarray, rows: slice, columns: slice
+    ) -> np.ndarray:
+        """Mean cosines of the items *rows* with the items *columns*, less the year penalty."""
+        penalty = self.year_penalty * _year_disagreement(year_counts[rows], year_counts[columns])
+        return dots[rows, columns] / np.outer(sizes[rows], sizes[columns]) - penalty
 
     def _merge(self, kept: Story, absorbed: Story) -> None:
         for doc_id in absorbed.members:
@@ -276,8 +299,7 @@ def _disagreement(marked: list[str], story_years: Counter[str]) -> float:
     return 1.0 - sum(story_years[year] for year in marked) / pairs if pairs else 0.0
 
 
-def _year_disagreement(counts: np.ndarray) -> np.ndarray:
-    """:func:`_disagreement` between every two rows of year counts (stories)."""
-    dated = counts.sum(axis=1)
-    pairs = np.outer(dated, dated)
-    return np.where(pairs > 0, 1.0 - counts @ counts.T / np.maximum(pairs, 1.0), 0.0)
+def _year_disagreement(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`_disagreement` between every row of year counts *a* and every row of *b* (stories)."""
+    pairs = np.outer(a.sum(axis=1), b.sum(axis=1))
+    return np.where(pairs > 0, 1.0 - a @ b.T / np.maximum(pairs, 1.0), 0.0)
