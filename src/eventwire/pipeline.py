@@ -281,7 +281,7 @@ class _Saver:
     def _link(self, group: list[tuple[str, bool]]) -> None:
         """Link the group's articles not linked yet, in day order, batch by batch; those skipped
         count as unchanged or updated."""
-        from eventwire.link.run import day_order
+        from eventwire.link.run import batches
 
         counts = self.report.counts
         if LINK_STAGE not in self.pipeline.stages:
@@ -292,10 +292,9 @@ class _Saver:
         skipped = {i for i, now in group if not now}
         counts["unchanged"] += len(skipped - set(todo))
         counts["updated"] += len(skipped & set(todo))
-        ordered = day_order(list(self.store.articles(todo))) if todo else []
         size = self.pipeline.resources.settings.link_batch
-        for start in range(0, len(ordered), size):
-            self._link_articles(ordered[start : start + size])
+        for batch in batches(list(self.store.articles(todo)), size) if todo else []:
+            self._link_articles(batch)
 
     def _link_articles(self, ordered: list[Article]) -> None:
         """Link stored articles to the stored ones of their time window and save the links."""

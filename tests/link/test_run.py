@@ -9,7 +9,7 @@ import pytest
 from eventwire.config import Settings
 from eventwire.export import events
 from eventwire.link import run as link_run
-from eventwire.link.run import article_day, link_batch
+from eventwire.link.run import article_day, batches, link_batch
 from eventwire.model import (
     AnnotatedArticle,
     Annotations,
@@ -310,3 +310,19 @@ def test_an_article_whose_text_names_no_year_is_dated_by_its_publication_year(st
     terms = {link.article_id: link.terms for link in link_batch(store, [undated_text, named_year], nlp).links}
     assert [t for t in terms["a"] if t.startswith("@year:")] == ["@year:2024"]
     assert [t for t in terms["b"] if t.startswith("@year:")] == ["@year:1998"]
+
+
+def test_batches_are_cut_by_size_and_by_days_so_a_thin_spread_keeps_windows_narrow():
+    days = ["2024-01-01", "2024-01-20", "2024-01-31", "2024-02-01", "2024-06-30", "2024-07-01", "2024-07-02"]
+    spread = [Article(f"a{i}", "feed", "text", None, "x", "x", published=day) for i, day in enumerate(days)]
+    undated = Article("u", "feed", "text", None, "x", "x")  # placed today, after them
+    cut = batches([*reversed(spread), undated], size=2)
+    assert [[a.id for a in batch] for batch in cut] == [
+        ["a0", "a1"],
+        ["a2", "a3"],
+        ["a4", "a5"],
+        ["a6"],
+        ["u"],
+    ]
+    cut = batches(spread, size=256)  # window_days = 30: a batch spans at most 30 days
+    assert [[a.id for a in batch] for batch in cut] == [["a0", "a1", "a2"], ["a3"], ["a4", "a5", "a6"]]

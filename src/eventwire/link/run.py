@@ -65,6 +65,23 @@ def day_order(articles: Sequence[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: placed[a.id])
 
 
+def batches(articles: Sequence[Article], size: int) -> list[list[Article]]:
+    """*articles* in :func:`day_order`, cut into batches of at most *size* whose days lie within
+    ``window_days`` of their first: a batch's window then spans at most three times
+    ``window_days``, however thinly the articles are spread over time."""
+    placed = placed_days(articles)
+    span = dt.timedelta(days=Settings.load().window_days)
+    cut: list[list[Article]] = []
+    first = dt.date.min
+    for article in day_order(articles):
+        day = dt.date.fromisoformat(placed[article.id])
+        if day - first > span or len(cut[-1]) >= size:
+            cut.append([])
+            first = day
+        cut[-1].append(article)
+    return cut
+
+
 def link_batch(
     store: Store,
     articles: Sequence[Article],
