@@ -224,8 +224,8 @@ class StoryClusterer:
             a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
             if mean[a, b] < self.merge_threshold:
                 break
-            done.append((int(min(a, b)), int(max(a, b)), round(float(mean[a, b]), 4)))
-            kept, absorbed = done[-1][:2]
+            kept, absorbed = int(min(a, b)), int(max(a, b))
+            done.append((kept, absorbed, round(float(mean[a, b]), 4)))
             dots[kept, :] += dots[absorbed, :]
             dots[:, kept] += dots[:, absorbed]
             sizes[kept] += sizes[absorbed]
