@@ -2,11 +2,12 @@
 
 The per-article work is one pure function, :func:`annotate_partition`, over a partition of raw
 documents; an engine (this process, or a Dask cluster: :mod:`eventwire.scale`) runs it on every
-partition. The driver saves each finished partition in one store transaction, then links the
-saved articles in input order, whatever order the partitions finish in: every ``link_group`` of
-them is put in publication-day order and linked in batches of ``link_batch``, each against the
-stored links of its time window (so a batch's window stays narrow when the input is not in date
-order).
+partition. It also makes the term bags the link stage compares, so that the driver does not
+parse the texts again. The driver saves each finished partition in one store transaction, then
+links the saved articles in input order, whatever order the partitions finish in: every
+``link_group`` of them is put in publication-day order and linked in batches of ``link_batch``,
+each against the stored links of its time window (so a batch's window stays narrow when the
+input is not in date order).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
+
+import orjson
 
 from eventwire import ingest
 from eventwire.annotate import STAGES
@@ -56,6 +59,7 @@ class PartitionResult:
     counts: Counter[str] = field(default_factory=Counter)  # records, duplicates
     timings: dict[str, StageTiming] = field(default_factory=dict)
     files: int = 0  # input files finished with this partition
+    terms: dict[str, bytes] = field(default_factory=dict)  # term bags for the link stage (JSON), by id
 
 
 class Engine(Protocol):
@@ -93,6 +97,8 @@ def annotate_partition(
             if article.id not in complete:
                 todo.append(article)
     result.items = _annotate(todo, resources, [s for s in stages if s in STAGES], result)
+    if LINK_STAGE in stages:
+        result.terms = _terms([i.article for i in result.items], resources, result)
     return result
 
 
@@ -126,6 +132,19 @@ def _annotate(
                     if failure:
                         result.rejects.append(failure)
     return items
+
+
+def _terms(articles: list[Article], resources: Resources, result: PartitionResult) -> dict[str, bytes]:
+    """The articles' term bags for the link stage, as JSON (a tenth of the memory of a dict while
+    they wait to be linked), made here so that the workers parse the texts rather than the driver;
+    the link stage parses those missing (if this fails, all of them)."""
+    from eventwire.link.run import term_bags
+
+    with _timer(result.timings, "terms", len(articles)):
+        try:
+            return {i: orjson.dumps(bag) for i, bag in term_bags(articles, resources.nlp).items()}
+        except Exception:  # the link stage makes them again, and reports a failure there
+            return {}
 
 
 def _apply(name: str, item: AnnotatedArticle, doc: object, resources: Resources) -> Reject | None:
@@ -234,6 +253,7 @@ class _Saver:
         self.waiting: dict[int, list[tuple[str, bool]]] = {}  # finished partitions not yet in order
         self.next_index = 0
         self.queue: list[tuple[str, bool]] = []  # (id, annotated now) in input order, to link
+        self.terms: dict[str, bytes] = {}  # term bags made with the articles (JSON), until linked
 
     def save(self, result: PartitionResult) -> None:
         """Save one partition's articles and rejects in one transaction; link what is now in order."""
@@ -258,6 +278,7 @@ class _Saver:
         counts["updated"] += sum(1 for i in items if i.article.id in before)
         annotated = {i.article.id for i in items}
         self.waiting[result.index] = [(i, i in annotated) for i in fresh]
+        self.terms.update((i, result.terms[i]) for i in fresh if i in result.terms)
         self._release()
 
     def finish(self) -> None:
@@ -292,6 +313,8 @@ class _Saver:
         skipped = {i for i, now in group if not now}
         counts["unchanged"] += len(skipped - set(todo))
         counts["updated"] += len(skipped & set(todo))
+        for article_id in {i for i, _ in group} - set(todo):
+            self.terms.pop(article_id, None)
         size = self.pipeline.resources.settings.link_batch
         for batch in batches(list(self.store.articles(todo)), size) if todo else []:
             self._link_articles(batch)
@@ -307,7 +330,8 @@ class _Saver:
                 mentions: dict[str, list[EventMention]] = {a.id: [] for a in ordered}
                 for article_id, mention in self.store.event_mentions(article_ids=ids):
                     mentions[article_id].append(mention)
-                links = link_batch(self.store, ordered, self.pipeline.resources.nlp, mentions)
+                bags = {i: orjson.loads(self.terms.pop(i)) for i in ids if i in self.terms}
+                links = link_batch(self.store, ordered, self.pipeline.resources.nlp, mentions, bags)
             except Exception as exc:  # linking failing leaves the articles stored, unlinked
                 failures = [Reject(a.source, "error", f"link failed: {exc}") for a in ordered]
                 report.rejects.extend(failures)

@@ -9,7 +9,7 @@ import pytest
 from eventwire.config import Settings
 from eventwire.export import events
 from eventwire.link import run as link_run
-from eventwire.link.run import article_day, batches, link_batch
+from eventwire.link.run import article_day, batches, link_batch, term_bags
 from eventwire.model import (
     AnnotatedArticle,
     Annotations,
@@ -185,6 +185,39 @@ def test_the_pipeline_links_new_articles_once_and_resumes_after_an_interruption(
     [grown] = store.stories()
     assert grown.id == story.id and grown.article_ids == [*story.article_ids, grown.article_ids[-1]]
     assert len(store.link_window("2024-05-01", "2024-05-31").links) == 4 and list(store.story_merges()) == []
+
+
+class NoParser:
+    """An nlp that fails if anything asks it to parse."""
+
+    def pipe(self, *args, **kwargs):
+        raise AssertionError("a text was parsed")
+
+    memory_zone = pipe
+
+
+def test_term_bags_made_beforehand_link_as_the_bags_parsed_at_link_time(tmp_path, nlp, articles):
+    batch = [article(k, articles[k]) for k in ("ferry_1", "chess", "ferry_2")]
+    batch += [article("wire", WIRE), article("copy", COPY)]
+    parsed = link_batch(open_store(tmp_path / "a.db"), batch, nlp)
+    given = link_batch(open_store(tmp_path / "b.db"), batch, NoParser(), bags=term_bags(batch, nlp))
+    assert given.links == parsed.links
+    links = {x.article_id: x for x in given.links}
+    assert links["ferry_1"].story_id == links["ferry_2"].story_id != links["chess"].story_id
+    assert links["copy"].duplicate_of == "wire"
+
+
+def test_the_term_bags_are_made_with_the_articles_and_not_parsed_again_to_link(
+    store, nlp, articles, tmp_path, monkeypatch
+):
+    sizes = []
+    monkeypatch.setattr(link_run, "term_bags", lambda a, n: sizes.append(len(a)) or term_bags(a, n))
+    paths = [
+        write_jsonl(tmp_path / "a.jsonl", [record(articles[k]) for k in ("ferry_1", "chess", "ferry_2")])
+    ]
+    report = run(store, nlp, paths)
+    # each article was parsed once for its bag, with its partition, and not again to be linked
+    assert sum(sizes) == report.timings["terms"].items == 3 and len(list(store.stories())) == 1
 
 
 def test_the_link_stage_can_be_left_out(store, nlp, articles, tmp_path):

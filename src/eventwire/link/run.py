@@ -82,16 +82,31 @@ def batches(articles: Sequence[Article], size: int) -> list[list[Article]]:
     return cut
 
 
+def term_bags(articles: Sequence[Article], nlp: Language) -> dict[str, Counter[str]]:
+    """The term bag of each article (title and text, ``similarity.terms``) by article id.
+
+    The pipeline makes them where the articles are annotated (on the workers under Dask), so
+    the driver, which links, does not parse the texts again.
+    """
+    if not articles:
+        return {}
+    texts = (document_text(a.title, a.text) for a in articles)
+    bags = parse_terms(texts, nlp, similarity.Settings.load())
+    return {a.id: bag for a, bag in zip(articles, bags, strict=True)}
+
+
 def link_batch(
     store: Store,
     articles: Sequence[Article],
     nlp: Language,
     mentions: Mapping[str, Sequence[EventMention]] | None = None,
+    bags: Mapping[str, Mapping[str, float]] | None = None,
 ) -> LinkBatch:
     """Link *articles* (not yet linked) to the stored links of their time window and to each other.
 
     *mentions* gives the event mentions found in this batch by article id; the mentions of an
-    article it leaves out are read from the store.
+    article it leaves out are read from the store. *bags* gives term bags made beforehand
+    (:func:`term_bags`) by article id; the articles it leaves out are parsed here.
     """
     if not articles:
         return LinkBatch()
@@ -101,9 +116,12 @@ def link_batch(
     span = (*_window(placed.values(), settings.window_days), settings.recent_links)
     linker = _Linker(store.link_window(*span), neardup.Settings.load(), similarity.Settings.load())
     ordered = day_order(articles)
-    bags = parse_terms((document_text(a.title, a.text) for a in ordered), nlp, linker.similarity)
+    given = bags or {}
+    made = term_bags([a for a in ordered if a.id not in given], nlp)
     batch = linker.link(
-        ordered, [_dated(dict(bag), days[a.id]) for a, bag in zip(ordered, bags, strict=True)], days
+        ordered,
+        [_dated(dict(given[a.id] if a.id in given else made[a.id]), days[a.id]) for a in ordered],
+        days,
     )
     batch.events = link_events(store, batch, articles, _batch_mentions(store, articles, mentions or {}), span)
     return batch
