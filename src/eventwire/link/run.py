@@ -117,12 +117,8 @@ def link_batch(
     linker = _Linker(store.link_window(*span), neardup.Settings.load(), similarity.Settings.load())
     ordered = day_order(articles)
     given = bags or {}
-    made = term_bags([a for a in ordered if a.id not in given], nlp)
-    batch = linker.link(
-        ordered,
-        [_dated(dict(given[a.id] if a.id in given else made[a.id]), days[a.id]) for a in ordered],
-        days,
-    )
+    found = {**given, **term_bags([a for a in ordered if a.id not in given], nlp)}
+    batch = linker.link(ordered, [_dated(dict(found[a.id]), days[a.id]) for a in ordered], days)
     batch.events = link_events(store, batch, articles, _batch_mentions(store, articles, mentions or {}), span)
     return batch
 
